@@ -1,0 +1,64 @@
+package dev.sandtable.cluster;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** Sandtable's NodePool kind (sandtable.dev/v1alpha1): a group of identical nodes, as AKS, EKS and GKE node pools are. */
+@Group(NodePool.GROUP)
+@Version(NodePool.VERSION)
+@Kind(NodePool.KIND)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = {"status"})
+public final class NodePool implements HasMetadata {
+    public static final String GROUP = "sandtable.dev";
+    public static final String VERSION = "v1alpha1";
+    public static final String KIND = "NodePool";
+    public static final String API_VERSION = GROUP + "/" + VERSION;
+
+    private String apiVersion = API_VERSION;
+    private String kind = KIND;
+    private ObjectMeta metadata = new ObjectMeta();
+    private NodePoolSpec spec = NodePoolSpec.EMPTY;
+
+    @Override
+    public ObjectMeta getMetadata() {
+        return metadata;
+    }
+
+    @Override
+    public void setMetadata(ObjectMeta metadata) {
+        this.metadata = metadata;
+    }
+
+    @Override
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    @Override
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    @Override
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public NodePoolSpec getSpec() {
+        return spec;
+    }
+
+    public void setSpec(NodePoolSpec spec) {
+        this.spec = spec == null ? NodePoolSpec.EMPTY : spec;
+    }
+}

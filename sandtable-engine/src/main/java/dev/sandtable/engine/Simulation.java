@@ -1,0 +1,147 @@
+package dev.sandtable.engine;
+
+import dev.sandtable.api.ObjectStore;
+import dev.sandtable.api.PodAdmission;
+import dev.sandtable.cluster.InstanceTypeCatalog;
+import dev.sandtable.cluster.NodePool;
+import dev.sandtable.cluster.NodePoolController;
+import dev.sandtable.controller.daemonset.DaemonSetController;
+import dev.sandtable.controller.deployment.DeploymentController;
+import dev.sandtable.controller.replicaset.ReplicaSetController;
+import dev.sandtable.controller.statefulset.StatefulSetController;
+import dev.sandtable.kubelet.Kubelet;
+import dev.sandtable.kubelet.KubeletTiming;
+import dev.sandtable.scheduler.Scheduler;
+import dev.sandtable.scheduler.framework.Profile;
+import dev.sandtable.sim.SeededRandom;
+import dev.sandtable.sim.SimClock;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A simulated cluster: the API store and the control-plane components that act on it (node pools,
+ * workload controllers, scheduler, kubelet), all driven by one simulated clock and one seed.
+ */
+public final class Simulation {
+    /** Creation order of a batch, as kubectl apply of a folder would need it: namespaces and cluster setup before workloads. */
+    private static final Map<String, Integer> APPLY_ORDER = Map.ofEntries(
+            Map.entry("Namespace", 0), Map.entry("PriorityClass", 1), Map.entry("NodePool", 2), Map.entry("Node", 3),
+            Map.entry("ResourceQuota", 4), Map.entry("LimitRange", 4), Map.entry("ServiceAccount", 5),
+            Map.entry("ConfigMap", 5), Map.entry("Secret", 5), Map.entry("Service", 6), Map.entry("DaemonSet", 8),
+            Map.entry("StatefulSet", 8), Map.entry("Deployment", 8), Map.entry("ReplicaSet", 9), Map.entry("Pod", 10));
+
+    private final SimClock clock;
+    private final ObjectStore store;
+    private final NodePoolController nodePools;
+    private final Scheduler scheduler;
+    private final List<String> notes = new ArrayList<>();
+
+    public Simulation(long seed) {
+        this.clock = new SimClock();
+        SeededRandom random = new SeededRandom(seed);
+        this.store = new ObjectStore(clock, random);
+        store.addAdmission(new PodAdmission());
+        this.nodePools = new NodePoolController(store, InstanceTypeCatalog.bundled());
+        new DeploymentController(store);
+        new ReplicaSetController(store);
+        new StatefulSetController(store);
+        new DaemonSetController(store);
+        this.scheduler = new Scheduler(store, random, Profile.defaultProfile());
+        new Kubelet(store, KubeletTiming.DEFAULT);
+        bootstrap();
+    }
+
+    /** What kube-apiserver creates at start-up: the system namespaces and priority classes. */
+    private void bootstrap() {
+        for (String ns : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+            store.create(namespace(ns));
+        }
+        store.create(priorityClass("system-cluster-critical", 2_000_000_000));
+        store.create(priorityClass("system-node-critical", 2_000_001_000));
+    }
+
+    /** Creates the objects in dependency order, adding any namespace they name but do not define. */
+    public void apply(List<? extends HasMetadata> objects) {
+        List<HasMetadata> ordered = new ArrayList<>(objects);
+        ordered.sort(Comparator.comparingInt(o -> APPLY_ORDER.getOrDefault(o.getKind(), 7)));
+        for (HasMetadata o : ordered) {
+            if (o instanceof Namespaced) {
+                String ns = o.getMetadata().getNamespace() == null ? "default" : o.getMetadata().getNamespace();
+                if (store.get(Namespace.class, "", ns).isEmpty()) {
+                    store.create(namespace(ns));
+                    notes.add("namespace " + ns + " is used but not defined in the manifests; created it");
+                }
+            }
+            if (o instanceof Namespace || o instanceof PriorityClass) {
+                if (store.get(o.getClass(), "", o.getMetadata().getName()).isPresent()) {
+                    continue;
+                }
+            }
+            store.create(o);
+        }
+    }
+
+    public void runFor(Duration duration) {
+        clock.runUntil(clock.nowMillis() + duration.toMillis());
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public NodePoolController nodePools() {
+        return nodePools;
+    }
+
+    /** Things the simulation did on the user's behalf, for the report. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    public List<Node> nodes() {
+        return store.list(Node.class);
+    }
+
+    public boolean hasNodePools() {
+        return !store.list(NodePool.class).isEmpty();
+    }
+
+    private static Namespace namespace(String name) {
+        Namespace ns = new Namespace();
+        ns.setApiVersion("v1");
+        ns.setKind("Namespace");
+        ObjectMeta meta = new ObjectMeta();
+        meta.setName(name);
+        meta.setLabels(new java.util.HashMap<>(Map.of("kubernetes.io/metadata.name", name)));
+        ns.setMetadata(meta);
+        return ns;
+    }
+
+    private static PriorityClass priorityClass(String name, int value) {
+        PriorityClass pc = new PriorityClass();
+        pc.setApiVersion("scheduling.k8s.io/v1");
+        pc.setKind("PriorityClass");
+        ObjectMeta meta = new ObjectMeta();
+        meta.setName(name);
+        pc.setMetadata(meta);
+        pc.setValue(value);
+        return pc;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.sandtable.kubelet;
+
+import dev.sandtable.api.ObjectStore;
+import dev.sandtable.api.WatchEvent;
+import dev.sandtable.cluster.NodeFactory;
+import dev.sandtable.controller.Pods;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateRunning;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodIP;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The kubelets of all nodes (pkg/kubelet v1.31, pod lifecycle first cut): a bound pod has its images
+ * pulled (once per node), its init containers run in order, then its containers start; it turns Ready
+ * after the readiness probe's initialDelaySeconds.
+ */
+public final class Kubelet {
+    private final ObjectStore store;
+    private final KubeletTiming timing;
+    private final Set<String> started = new HashSet<>();
+    private final Map<String, Set<String>> imagesOnNode = new HashMap<>();
+    private final Map<String, Integer> nextPodIp = new HashMap<>();
+
+    public Kubelet(ObjectStore store, KubeletTiming timing) {
+        this.store = store;
+        this.timing = timing;
+        store.watch(Pod.class, this::onPod);
+    }
+
+    private void onPod(WatchEvent<Pod> e) {
+        Pod pod = e.object();
+        String uid = pod.getMetadata().getUid();
+        if (e.type() == WatchEvent.Type.DELETED) {
+            started.remove(uid);
+            return;
+        }
+        String nodeName = pod.getSpec().getNodeName();
+        if (nodeName == null || !Pods.isActive(pod) || started.contains(uid)) {
+            return;
+        }
+        Node node = store.get(Node.class, "", nodeName).orElse(null);
+        if (node == null) {
+            return;
+        }
+        started.add(uid);
+        Duration pull = Duration.ZERO;
+        Set<String> images = imagesOnNode.computeIfAbsent(nodeName, n -> new HashSet<>());
+        for (Container c : allContainers(pod)) {
+            if (c.getImage() != null && images.add(c.getImage())) {
+                pull = pull.plus(timing.imagePull());
+            }
+        }
+        int inits = pod.getSpec().getInitContainers() == null ? 0 : pod.getSpec().getInitContainers().size();
+        Duration toRunning = pull.plus(timing.initContainerRun().multipliedBy(inits)).plus(timing.containerStart());
+        String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+        store.clock().after(toRunning, () -> run(key, uid, node));
+    }
+
+    private void run(String key, String uid, Node node) {
+        Pod pod = current(key, uid);
+        if (pod == null) {
+            return;
+        }
+        String now = timestamp();
+        PodStatus s = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+        s.setPhase("Running");
+        s.setStartTime(now);
+        s.setHostIP(internalIp(node));
+        String podIp = allocatePodIp(node);
+        s.setPodIP(podIp);
+        s.setPodIPs(List.of(new PodIP(podIp)));
+        s.setQosClass(QosClass.of(pod.getSpec()));
+        List<ContainerStatus> statuses = new ArrayList<>();
+        for (Container c : pod.getSpec().getContainers()) {
+            ContainerStatus cs = new ContainerStatus();
+            cs.setName(c.getName());
+            cs.setImage(c.getImage());
+            cs.setReady(false);
+            cs.setStarted(true);
+            cs.setRestartCount(0);
+            cs.setState(new ContainerState(new ContainerStateRunning(now), null, null));
+            statuses.add(cs);
+        }
+        s.setContainerStatuses(statuses);
+        setCondition(s, "PodReadyToStartContainers", "True", now);
+        setCondition(s, "Initialized", "True", now);
+        setCondition(s, "ContainersReady", "False", now);
+        setCondition(s, "Ready", "False", now);
+        pod.setStatus(s);
+        store.updateStatus(pod);
+        store.clock().after(readinessDelay(pod), () -> ready(key, uid));
+    }
+
+    private void ready(String key, String uid) {
+        Pod pod = current(key, uid);
+        if (pod == null) {
+            return;
+        }
+        String now = timestamp();
+        for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
+            cs.setReady(true);
+        }
+        setCondition(pod.getStatus(), "ContainersReady", "True", now);
+        setCondition(pod.getStatus(), "Ready", "True", now);
+        store.updateStatus(pod);
+    }
+
+    /** The longest readiness probe initial delay among the containers: the pod is Ready when all are. */
+    private Duration readinessDelay(Pod pod) {
+        long seconds = 0;
+        for (Container c : pod.getSpec().getContainers()) {
+            if (c.getReadinessProbe() != null && c.getReadinessProbe().getInitialDelaySeconds() != null) {
+                seconds = Math.max(seconds, c.getReadinessProbe().getInitialDelaySeconds());
+            }
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private Pod current(String key, String uid) {
+        int slash = key.indexOf('/');
+        Pod pod = store.get(Pod.class, key.substring(0, slash), key.substring(slash + 1)).orElse(null);
+        return pod != null && uid.equals(pod.getMetadata().getUid()) && Pods.isActive(pod) ? pod : null;
+    }
+
+    private String allocatePodIp(Node node) {
+        String cidr = node.getSpec().getPodCIDR();
+        int next = nextPodIp.merge(node.getMetadata().getName(), 1, Integer::sum) + 1;
+        if (cidr == null) {
+            return "";
+        }
+        String base = cidr.substring(0, cidr.lastIndexOf('.'));
+        return base + "." + (next % 254 + 1);
+    }
+
+    private static String internalIp(Node node) {
+        if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
+            for (NodeAddress a : node.getStatus().getAddresses()) {
+                if ("InternalIP".equals(a.getType())) {
+                    return a.getAddress();
+                }
+            }
+        }
+        return NodeFactory.internalIp(0);
+    }
+
+    private static void setCondition(PodStatus s, String type, String status, String now) {
+        if (s.getConditions() == null) {
+            s.setConditions(new ArrayList<>());
+        }
+        for (PodCondition c : s.getConditions()) {
+            if (type.equals(c.getType())) {
+                if (!status.equals(c.getStatus())) {
+                    c.setStatus(status);
+                    c.setLastTransitionTime(now);
+                }
+                return;
+            }
+        }
+        s.getConditions().add(new PodCondition(null, now, null, null, null, status, type));
+    }
+
+    private static List<Container> allContainers(Pod pod) {
+        List<Container> all = new ArrayList<>();
+        if (pod.getSpec().getInitContainers() != null) {
+            all.addAll(pod.getSpec().getInitContainers());
+        }
+        all.addAll(pod.getSpec().getContainers());
+        return all;
+    }
+
+    private String timestamp() {
+        return DateTimeFormatter.ISO_INSTANT.format(store.clock().now());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.sandtable.kubelet;
+
+import java.time.Duration;
+
+/** How long the simulated kubelet takes for each start-up step; the defaults are typical of a small image on a cloud node. */
+public record KubeletTiming(Duration imagePull, Duration initContainerRun, Duration containerStart) {
+    public static final KubeletTiming DEFAULT = new KubeletTiming(Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(1));
+}

@@ -1,0 +1,104 @@
+package dev.sandtable.scheduler;
+
+import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.PodInfo;
+import io.fabric8.kubernetes.api.model.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scheduler's node snapshot (kube-scheduler v1.31 internal/cache): NodeInfos kept current from
+ * watch events, listed in the zone-interleaved order of the upstream node tree.
+ */
+final class SchedulerCache {
+    static final String ZONE_LABEL = "topology.kubernetes.io/zone";
+    static final String REGION_LABEL = "topology.kubernetes.io/region";
+
+    private final Map<String, NodeInfo> nodes = new HashMap<>();
+    private final Map<String, List<String>> zones = new LinkedHashMap<>();
+    private final Map<String, String> podNode = new HashMap<>();
+    private List<NodeInfo> ordered;
+
+    void upsertNode(Node node) {
+        String name = node.getMetadata().getName();
+        NodeInfo info = nodes.get(name);
+        if (info == null) {
+            nodes.put(name, new NodeInfo(node));
+            zones.computeIfAbsent(zoneKey(node), z -> new ArrayList<>()).add(name);
+            ordered = null;
+        } else {
+            info.setNode(node);
+        }
+    }
+
+    void removeNode(String name) {
+        NodeInfo info = nodes.remove(name);
+        if (info != null) {
+            zones.get(zoneKey(info.node())).remove(name);
+            ordered = null;
+        }
+    }
+
+    void assignPod(String uid, String nodeName, PodInfo pod) {
+        String previous = podNode.get(uid);
+        if (nodeName.equals(previous)) {
+            return;
+        }
+        if (previous != null) {
+            forgetPod(uid);
+        }
+        NodeInfo info = nodes.get(nodeName);
+        if (info != null) {
+            info.addPod(uid, pod);
+            podNode.put(uid, nodeName);
+        }
+    }
+
+    boolean forgetPod(String uid) {
+        String nodeName = podNode.remove(uid);
+        if (nodeName == null) {
+            return false;
+        }
+        NodeInfo info = nodes.get(nodeName);
+        if (info != null) {
+            info.removePod(uid);
+        }
+        return true;
+    }
+
+    boolean knowsPod(String uid) {
+        return podNode.containsKey(uid);
+    }
+
+    NodeInfo node(String name) {
+        return nodes.get(name);
+    }
+
+    /** Nodes taken round-robin across zones, each zone in the order its nodes were added. */
+    List<NodeInfo> nodeList() {
+        if (ordered == null) {
+            List<NodeInfo> out = new ArrayList<>(nodes.size());
+            List<List<String>> lists = new ArrayList<>(zones.values());
+            for (int i = 0; out.size() < nodes.size(); i++) {
+                for (List<String> zone : lists) {
+                    if (i < zone.size()) {
+                        out.add(nodes.get(zone.get(i)));
+                    }
+                }
+            }
+            ordered = out;
+        }
+        return ordered;
+    }
+
+    private static String zoneKey(Node node) {
+        Map<String, String> l = node.getMetadata().getLabels();
+        if (l == null) {
+            return ":";
+        }
+        return l.getOrDefault(REGION_LABEL, "") + ":" + l.getOrDefault(ZONE_LABEL, "");
+    }
+}

@@ -1,0 +1,6 @@
+package dev.sandtable.scheduler.framework;
+
+/** The Filter extension point: may this pod run on this node? */
+public interface FilterPlugin extends Plugin {
+    Status filter(PodInfo pod, NodeInfo node);
+}

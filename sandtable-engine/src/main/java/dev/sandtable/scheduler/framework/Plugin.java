@@ -1,0 +1,6 @@
+package dev.sandtable.scheduler.framework;
+
+/** A scheduling framework plugin, known by its upstream name. */
+public interface Plugin {
+    String name();
+}

@@ -1,0 +1,118 @@
+package dev.sandtable.scheduler.framework;
+
+import dev.sandtable.api.PodRequests;
+import dev.sandtable.api.Resources;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the scheduler needs of a pod, computed once per pod as kube-scheduler's framework.PodInfo
+ * (v1.31) does: effective requests, the non-zero requests used for scoring, and host ports.
+ */
+public final class PodInfo {
+    /** Defaults used for scoring containers that request nothing (schedutil DefaultMilliCPURequest/DefaultMemoryRequest). */
+    public static final long DEFAULT_MILLI_CPU_REQUEST = 100;
+    public static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
+
+    private final Pod pod;
+    private final Resources requests;
+    private final long nonZeroCpu;
+    private final long nonZeroMemory;
+    private final List<HostPort> hostPorts;
+
+    public PodInfo(Pod pod) {
+        this.pod = pod;
+        PodSpec spec = pod.getSpec();
+        this.requests = PodRequests.of(spec);
+        long cpu = 0, mem = 0;
+        for (Container c : spec.getContainers()) {
+            Resources r = PodRequests.requests(c);
+            cpu += r.cpuMillis() == 0 ? DEFAULT_MILLI_CPU_REQUEST : r.cpuMillis();
+            mem += r.memoryBytes() == 0 ? DEFAULT_MEMORY_REQUEST : r.memoryBytes();
+        }
+        if (spec.getInitContainers() != null) {
+            for (Container c : spec.getInitContainers()) {
+                Resources r = PodRequests.requests(c);
+                long icpu = r.cpuMillis() == 0 ? DEFAULT_MILLI_CPU_REQUEST : r.cpuMillis();
+                long imem = r.memoryBytes() == 0 ? DEFAULT_MEMORY_REQUEST : r.memoryBytes();
+                if ("Always".equals(c.getRestartPolicy())) {
+                    cpu += icpu;
+                    mem += imem;
+                } else {
+                    cpu = Math.max(cpu, icpu);
+                    mem = Math.max(mem, imem);
+                }
+            }
+        }
+        if (spec.getOverhead() != null) {
+            Resources o = Resources.of(spec.getOverhead());
+            cpu += o.cpuMillis();
+            mem += o.memoryBytes();
+        }
+        this.nonZeroCpu = cpu;
+        this.nonZeroMemory = mem;
+        List<HostPort> ports = new ArrayList<>();
+        for (Container c : spec.getContainers()) {
+            if (c.getPorts() != null) {
+                for (ContainerPort p : c.getPorts()) {
+                    if (p.getHostPort() != null && p.getHostPort() > 0) {
+                        ports.add(HostPort.of(p));
+                    }
+                }
+            }
+        }
+        this.hostPorts = List.copyOf(ports);
+    }
+
+    public Pod pod() {
+        return pod;
+    }
+
+    public PodSpec spec() {
+        return pod.getSpec();
+    }
+
+    public Resources requests() {
+        return requests;
+    }
+
+    public long nonZeroCpu() {
+        return nonZeroCpu;
+    }
+
+    public long nonZeroMemory() {
+        return nonZeroMemory;
+    }
+
+    public List<HostPort> hostPorts() {
+        return hostPorts;
+    }
+
+    public String key() {
+        return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+    }
+
+    public int priority() {
+        Integer p = pod.getSpec().getPriority();
+        return p == null ? 0 : p;
+    }
+
+    /** A host port claim: protocol, host IP (0.0.0.0 when unset) and port. */
+    public record HostPort(String protocol, String ip, int port) {
+        static HostPort of(ContainerPort p) {
+            String ip = p.getHostIP() == null || p.getHostIP().isEmpty() ? "0.0.0.0" : p.getHostIP();
+            String proto = p.getProtocol() == null || p.getProtocol().isEmpty() ? "TCP" : p.getProtocol();
+            return new HostPort(proto, ip, p.getHostPort());
+        }
+
+        /** Two claims conflict on the same protocol and port when either is the wildcard address or both name the same one. */
+        public boolean conflicts(HostPort o) {
+            return port == o.port && protocol.equals(o.protocol)
+                    && (ip.equals(o.ip) || "0.0.0.0".equals(ip) || "0.0.0.0".equals(o.ip));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sandtable.scheduler.plugins.nodeports;
+
+import dev.sandtable.scheduler.framework.FilterPlugin;
+import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.PodInfo;
+import dev.sandtable.scheduler.framework.Status;
+
+/** Mirrors kube-scheduler v1.31 plugins/nodeports: a host port may be claimed once per protocol and address. */
+public final class NodePorts implements FilterPlugin {
+    public static final String NAME = "NodePorts";
+    public static final String ERR_REASON = "node(s) didn't have free ports for the requested pod ports";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(PodInfo pod, NodeInfo node) {
+        for (PodInfo.HostPort wanted : pod.hostPorts()) {
+            for (PodInfo.HostPort used : node.usedPorts()) {
+                if (wanted.conflicts(used)) {
+                    return Status.unschedulable(NAME, ERR_REASON);
+                }
+            }
+        }
+        return Status.SUCCESS;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sandtable.scheduler.plugins.noderesources;
+
+import dev.sandtable.api.Resources;
+import dev.sandtable.scheduler.framework.FilterPlugin;
+import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.PodInfo;
+import dev.sandtable.scheduler.framework.ScorePlugin;
+import dev.sandtable.scheduler.framework.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mirrors kube-scheduler v1.31 plugins/noderesources Fit: filters on pod count and on each requested
+ * resource against allocatable minus requested; scores with the LeastAllocated strategy (cpu and memory, weight 1 each).
+ */
+public final class Fit implements FilterPlugin, ScorePlugin {
+    public static final String NAME = "NodeResourcesFit";
+    public static final String ERR_TOO_MANY_PODS = "Too many pods";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(PodInfo pod, NodeInfo node) {
+        List<String> reasons = new ArrayList<>(2);
+        Resources alloc = node.allocatable();
+        if (node.podCount() + 1 > alloc.pods()) {
+            reasons.add(ERR_TOO_MANY_PODS);
+        }
+        Resources req = pod.requests();
+        if (req.cpuMillis() > 0 && req.cpuMillis() > alloc.cpuMillis() - node.requestedCpu()) {
+            reasons.add("Insufficient cpu");
+        }
+        if (req.memoryBytes() > 0 && req.memoryBytes() > alloc.memoryBytes() - node.requestedMemory()) {
+            reasons.add("Insufficient memory");
+        }
+        if (req.ephemeralStorageBytes() > 0 && req.ephemeralStorageBytes() > alloc.ephemeralStorageBytes() - node.requestedEphemeral()) {
+            reasons.add("Insufficient ephemeral-storage");
+        }
+        for (Map.Entry<String, Long> e : req.scalars().entrySet()) {
+            if (e.getValue() > 0 && e.getValue() > alloc.scalar(e.getKey()) - node.requestedScalar(e.getKey())) {
+                reasons.add("Insufficient " + e.getKey());
+            }
+        }
+        return reasons.isEmpty() ? Status.SUCCESS : new Status(Status.Code.UNSCHEDULABLE, NAME, List.copyOf(reasons));
+    }
+
+    @Override
+    public long score(PodInfo pod, NodeInfo node) {
+        long cpu = leastRequested(node.nonZeroCpu() + pod.nonZeroCpu(), node.allocatable().cpuMillis());
+        long mem = leastRequested(node.nonZeroMemory() + pod.nonZeroMemory(), node.allocatable().memoryBytes());
+        return (cpu + mem) / 2;
+    }
+
+    static long leastRequested(long requested, long capacity) {
+        if (capacity == 0 || requested > capacity) {
+            return 0;
+        }
+        return (capacity - requested) * MAX_NODE_SCORE / capacity;
+    }
+}
