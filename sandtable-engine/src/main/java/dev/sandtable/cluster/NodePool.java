@@ -2,6 +2,8 @@ package dev.sandtable.cluster;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -14,6 +16,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind(NodePool.KIND)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(value = {"status"})
+// HasMetadata carries fabric8's polymorphic deserializer; NodePool is read as itself.
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public final class NodePool implements HasMetadata {
     public static final String GROUP = "sandtable.dev";
     public static final String VERSION = "v1alpha1";

@@ -1,0 +1,53 @@
+package dev.sandtable.cli;
+
+import dev.sandtable.cli.load.LoadedObject;
+import dev.sandtable.cli.load.Manifests;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** sandtable check: loads and validates manifests, nothing more. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Load and validate manifests and node pools; exit 0 when they are usable, 2 when not.")
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    Inputs inputs;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Manifests m = inputs.load(() -> System.in);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (LoadedObject o : m.objects()) {
+            kinds.merge(o.object().getKind(), 1, Integer::sum);
+        }
+        out.println("ok: " + m.objects().size() + " objects from " + m.sources() + " source(s): " + summary(kinds));
+        if (!m.notSimulated().isEmpty()) {
+            Map<String, Integer> crs = new TreeMap<>();
+            for (LoadedObject o : m.notSimulated()) {
+                crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
+            }
+            out.println("not simulated: " + m.notSimulated().size() + " custom resource(s): " + summary(crs));
+        }
+        m.warnings().forEach(w -> out.println("warning: " + w.format()));
+        out.flush();
+        return Main.OK;
+    }
+
+    static String summary(Map<String, Integer> counts) {
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(v).append(' ').append(k));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.sandtable.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sandtable.cli.load.LoadedObject;
+import dev.sandtable.cli.load.Manifests;
+import dev.sandtable.cli.report.RunOutput;
+import dev.sandtable.cli.report.TextReport;
+import dev.sandtable.engine.Simulation;
+import dev.sandtable.report.ClusterReports;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** sandtable run: loads a platform, simulates it to a steady state, and shows where everything landed. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Simulate the platform for a while (default 10 simulated minutes) and report node pools, placements and pending pods.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    Inputs inputs;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--duration", converter = Durations.class, defaultValue = "10m", paramLabel = "DURATION",
+            description = "Simulated time to run, e.g. 90s, 10m, 2h (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for every random choice; same inputs and seed give the same output (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Output formats of run. */
+    public enum OutputFormat { text, json }
+
+    @Override
+    public Integer call() {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new BadInputException("--duration must be positive, got " + Durations.format(duration) + " (hint: e.g. --duration 10m)");
+        }
+        Manifests m = inputs.load(() -> System.in);
+        long started = System.nanoTime();
+        Simulation sim = new Simulation(seed);
+        sim.apply(m.all());
+        sim.runFor(duration);
+        RunOutput result = new RunOutput(Version.version(), ClusterReports.of(sim, duration, seed), notSimulated(m));
+        long wallNanos = System.nanoTime() - started;
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == OutputFormat.json) {
+            out.println(json(result));
+        } else {
+            out.print(TextReport.render(result));
+        }
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        double wallSeconds = Math.max(wallNanos / 1e9, 1e-3);
+        err.printf("simulated %s in %.2f s wall (%,.0fx real time)%n", Durations.format(duration), wallSeconds, duration.toMillis() / 1000.0 / wallSeconds);
+        err.flush();
+        return Main.OK;
+    }
+
+    private static Map<String, Integer> notSimulated(Manifests m) {
+        Map<String, Integer> crs = new TreeMap<>();
+        for (LoadedObject o : m.notSimulated()) {
+            crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
+        }
+        return crs;
+    }
+
+    static String json(Object value) {
+        ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

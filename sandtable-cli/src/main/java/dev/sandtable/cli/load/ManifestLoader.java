@@ -1,0 +1,108 @@
+package dev.sandtable.cli.load;
+
+import dev.sandtable.api.FieldError;
+import dev.sandtable.api.KindRegistry;
+import dev.sandtable.api.validation.ObjectValidator;
+import dev.sandtable.cluster.InstanceTypeCatalog;
+import dev.sandtable.cluster.NodePool;
+import dev.sandtable.cluster.NodePools;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * Loads manifests from the user's paths: collects sources, splits and parses documents in parallel,
+ * validates each object as the API server would, and refuses duplicates, reporting every problem with its file and line.
+ */
+public final class ManifestLoader {
+    private final Supplier<InputStream> stdin;
+
+    public ManifestLoader(Supplier<InputStream> stdin) {
+        this.stdin = stdin;
+    }
+
+    public Manifests load(List<String> paths) {
+        InputCollector collector = new InputCollector(new Renderer(), stdin);
+        paths.forEach(collector::collect);
+        List<ManifestProblem> errors = new ArrayList<>(collector.errors);
+        List<ManifestProblem> warnings = new ArrayList<>();
+
+        List<Document> docs = new ArrayList<>();
+        for (Source s : collector.sources) {
+            docs.addAll(DocumentSplitter.split(s));
+        }
+        ObjectReader reader = new ObjectReader();
+        ObjectReader.Result[] results = new ObjectReader.Result[docs.size()];
+        IntStream.range(0, docs.size()).parallel().forEach(i -> results[i] = reader.read(docs.get(i)));
+
+        List<LoadedObject> objects = new ArrayList<>();
+        List<LoadedObject> notSimulated = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            ObjectReader.Result r = results[i];
+            if (r.problem() != null) {
+                errors.add(r.problem());
+                continue;
+            }
+            for (LoadedObject lo : r.objects()) {
+                List<FieldError> fieldErrors = validate(lo.object());
+                for (FieldError fe : fieldErrors) {
+                    errors.add(new ManifestProblem(at(docs.get(i), lo, fe.path()), fe.message(), fe.hint()));
+                }
+                if (!fieldErrors.isEmpty()) {
+                    continue;
+                }
+                String id = identity(lo.object());
+                Location first = seen.putIfAbsent(id, lo.location());
+                if (first != null) {
+                    errors.add(new ManifestProblem(lo.location(), "duplicate object " + describe(lo.object()) + ", first defined at " + first.format(),
+                            "remove one of them, or give them different names or namespaces"));
+                    continue;
+                }
+                if (isCustomResource(lo.object())) {
+                    notSimulated.add(lo);
+                } else {
+                    objects.add(lo);
+                }
+            }
+        }
+        return new Manifests(objects, notSimulated, errors, warnings, collector.sources.size());
+    }
+
+    private static List<FieldError> validate(HasMetadata o) {
+        List<FieldError> errors = new ArrayList<>(ObjectValidator.validate(o));
+        if (o instanceof NodePool np && errors.isEmpty()) {
+            errors.addAll(NodePools.resolve(np, InstanceTypeCatalog.bundled()).errors());
+        }
+        return errors;
+    }
+
+    /** The line of a field inside an object; for objects from a List the path is under its item. */
+    private static Location at(Document doc, LoadedObject lo, String path) {
+        int objectLineInDoc = lo.location().line() - doc.startLine() + 1;
+        int line = YamlLocator.lineOf(doc.text(), path);
+        return doc.at(objectLineInDoc > 1 && line == 1 ? objectLineInDoc : Math.max(line, objectLineInDoc));
+    }
+
+    static boolean isCustomResource(HasMetadata o) {
+        String group = KindRegistry.group(o.getApiVersion());
+        return !KindRegistry.get().isBuiltinGroup(group) && !NodePool.GROUP.equals(group);
+    }
+
+    private static String identity(HasMetadata o) {
+        String ns = o instanceof Namespaced || (isCustomResource(o) && o.getMetadata().getNamespace() != null)
+                ? (o.getMetadata().getNamespace() == null ? "default" : o.getMetadata().getNamespace()) : "";
+        return KindRegistry.group(o.getApiVersion()) + "|" + o.getKind() + "|" + ns + "|" + o.getMetadata().getName();
+    }
+
+    private static String describe(HasMetadata o) {
+        String ns = o.getMetadata().getNamespace();
+        return o.getKind() + " " + (ns == null || !(o instanceof Namespaced) ? "" : ns + "/") + o.getMetadata().getName();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.sandtable.cli.report;
+
+import dev.sandtable.report.ClusterReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a run for a terminal: node pools, workload placements, pending pods with reasons. */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static String render(RunOutput o) {
+        ClusterReport r = o.report();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Simulated ").append(r.simulated()).append(" (seed ").append(r.seed()).append(")\n");
+        r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
+        if (!o.notSimulated().isEmpty()) {
+            sb.append("not simulated: ");
+            List<String> parts = new ArrayList<>();
+            o.notSimulated().forEach((k, v) -> parts.add(v + " " + k));
+            sb.append(String.join(", ", parts)).append('\n');
+        }
+
+        sb.append("\nNODE POOLS\n");
+        Table pools = new Table("POOL", "PROVIDER", "TYPE", "NODES", "ALLOCATABLE/NODE", "CPU REQ", "MEM REQ", "PODS", "TAINTS");
+        for (ClusterReport.Pool p : r.pools()) {
+            pools.row(p.name(), p.provider(), p.instanceType(), Integer.toString(p.nodes()),
+                    Units.cpu(p.allocatableCpuMillisPerNode()) + " cpu, " + Units.memory(p.allocatableMemoryBytesPerNode()),
+                    p.cpuRequestedPercent() + "%", p.memoryRequestedPercent() + "%", Integer.toString(p.pods()),
+                    p.taints().isEmpty() ? "-" : String.join(",", p.taints()));
+        }
+        sb.append(pools.render());
+
+        sb.append("\nWORKLOADS\n");
+        Table wl = new Table("WORKLOAD", "READY", "PENDING", "POOLS", "NODES");
+        for (ClusterReport.Workload w : r.workloads()) {
+            List<String> perPool = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : w.podsPerPool().entrySet()) {
+                perPool.add(e.getKey() + "(" + e.getValue() + ")");
+            }
+            wl.row(w.id(), w.ready() + "/" + w.desired(), Integer.toString(w.pending()),
+                    perPool.isEmpty() ? "-" : String.join(",", perPool), w.nodes().isEmpty() ? "-" : String.join(",", w.nodes()));
+        }
+        sb.append(wl.render());
+
+        if (r.pending().isEmpty()) {
+            sb.append("\nAll pods are scheduled.\n");
+        } else {
+            sb.append("\nPENDING PODS (").append(r.pending().size()).append(")\n");
+            for (ClusterReport.PendingPod p : r.pending()) {
+                sb.append(p.namespace()).append('/').append(p.name()).append(" (").append(p.workload()).append(")\n    ")
+                        .append(p.reason()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
