@@ -44,7 +44,7 @@ public final class Scheduler {
     public Scheduler(ObjectStore store, SeededRandom random, Profile profile) {
         this.store = store;
         this.clock = store.clock();
-        this.framework = new Framework(profile, random, 0);
+        this.framework = new Framework(profile, random);
         store.watch(Node.class, this::onNode);
         store.watch(Pod.class, this::onPod);
     }

@@ -50,10 +50,11 @@ public final class ManifestLoader {
                 errors.add(r.problem());
                 continue;
             }
-            for (LoadedObject lo : r.objects()) {
+            for (int j = 0; j < r.objects().size(); j++) {
+                LoadedObject lo = r.objects().get(j);
                 List<FieldError> fieldErrors = validate(lo.object());
                 for (FieldError fe : fieldErrors) {
-                    errors.add(new ManifestProblem(at(docs.get(i), lo, fe.path()), fe.message(), fe.hint()));
+                    errors.add(new ManifestProblem(at(docs.get(i), lo, r.prefix(j) + fe.path()), fe.message(), fe.hint()));
                 }
                 if (!fieldErrors.isEmpty()) {
                     continue;
@@ -83,7 +84,7 @@ public final class ManifestLoader {
         return errors;
     }
 
-    /** The line of a field inside an object; for objects from a List the path is under its item. */
+    /** The line of a field inside an object; for objects from a List the path starts at its item. */
     private static Location at(Document doc, LoadedObject lo, String path) {
         int objectLineInDoc = lo.location().line() - doc.startLine() + 1;
         int line = YamlLocator.lineOf(doc.text(), path);

@@ -3,16 +3,19 @@ package dev.sandtable.cli.load;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sandtable.api.KindRegistry;
 import dev.sandtable.cluster.NodePool;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -26,10 +29,19 @@ final class ObjectReader {
             .build();
     private static final LoadSettings SETTINGS = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).build();
 
-    /** The outcome for one document: zero or more objects (a List has several), or one problem. */
-    record Result(List<LoadedObject> objects, ManifestProblem problem) {
+    /** The outcome for one document: zero or more objects (a List has several, one per item), or one problem. */
+    record Result(List<LoadedObject> objects, boolean fromList, ManifestProblem problem) {
+        Result(List<LoadedObject> objects, ManifestProblem problem) {
+            this(objects, false, problem);
+        }
+
         static Result of(ManifestProblem p) {
             return new Result(List.of(), p);
+        }
+
+        /** The path of object i's fields within the document: items[i]. for a List, nothing otherwise. */
+        String prefix(int i) {
+            return fromList ? "items[" + i + "]." : "";
         }
     }
 
@@ -40,11 +52,9 @@ final class ObjectReader {
         try {
             tree = new Load(SETTINGS).loadFromString(doc.text());
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
-            return Result.of(new ManifestProblem(doc.at(line), "malformed YAML: " + firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem()),
-                    "check indentation and quoting around this line"));
+            return Result.of(malformed(doc, e));
         } catch (YamlEngineException e) {
-            return Result.of(new ManifestProblem(doc.at(1), "malformed YAML: " + firstLine(e.getMessage()), "check indentation and quoting"));
+            return Result.of(new ManifestProblem(doc.at(1), syntax(doc) + firstLine(e.getMessage()), "check indentation and quoting"));
         }
         if (tree == null) {
             return new Result(List.of(), null);
@@ -73,7 +83,7 @@ final class ObjectReader {
             }
             out.addAll(r.objects());
         }
-        return new Result(out, null);
+        return new Result(out, true, null);
     }
 
     private Result readObject(Document doc, Map<?, ?> map, String prefix) {
@@ -110,14 +120,82 @@ final class ObjectReader {
         try {
             obj = MAPPER.convertValue(map, type);
         } catch (IllegalArgumentException e) {
-            String path = prefix + pathOf(e);
-            return Result.of(problem(doc, path, describeMappingError(e, path), "compare the field with the " + k + " API reference"));
+            String field = pathOf(e);
+            if (e.getCause() instanceof UnrecognizedPropertyException u) {
+                return Result.of(unknownField(doc, prefix, field, k, u.getKnownPropertyIds()));
+            }
+            return Result.of(problem(doc, prefix + field, describeMappingError(e, field), "compare the field with the " + k + " API reference"));
+        }
+        if (type != GenericKubernetesResource.class) {
+            var unknown = UnknownFields.find(obj);
+            if (unknown.isPresent()) {
+                return Result.of(unknownField(doc, prefix, unknown.get().path(), k, unknown.get().known()));
+            }
         }
         if (obj.getMetadata() == null) {
             obj.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
         }
         int line = YamlLocator.lineOf(doc.text(), prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
         return new Result(List.of(new LoadedObject(obj, doc.at(line))), null);
+    }
+
+    /** Says what is wrong in the user's terms, on the line to fix, which is not always the line where the parser gave up. */
+    static ManifestProblem malformed(Document doc, MarkedYamlEngineException e) {
+        String problem = firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem());
+        String context = e.getContext() == null ? "" : e.getContext();
+        int line = Math.min(e.getProblemMark().map(m -> m.getLine() + 1).orElse(1), lastContentLine(doc.text()));
+        int opened = e.getContextMark().map(m -> m.getLine() + 1).orElse(line);
+        String what = syntax(doc);
+        if (context.contains("quoted scalar")) {
+            // The parser only notices an unclosed quote where the document ends; the quote is on the line it opened.
+            return new ManifestProblem(doc.at(opened), what + "quoted string is never closed (" + problem + ")",
+                    "add the closing quote on this line, or escape the quote inside the value");
+        }
+        if (context.contains("flow sequence") || context.contains("flow mapping")) {
+            String bracket = context.contains("sequence") ? "[" : "{";
+            return new ManifestProblem(doc.at(line), what + problem + " in the " + bracket + " opened on line " + doc.at(opened).line(),
+                    "separate the entries with commas and close the " + bracket + " (a trailing comma or a missing one is the usual cause)");
+        }
+        if (e instanceof DuplicateKeyException) {
+            return new ManifestProblem(doc.at(line), what + problem + " (already set in this mapping)", "remove one of them or merge the two");
+        }
+        if (problem.contains("(TAB)")) {
+            return new ManifestProblem(doc.at(line), what + "tab character used for indentation", "indent with spaces; YAML does not allow tabs");
+        }
+        if (problem.startsWith("expected <block end>")) {
+            return new ManifestProblem(doc.at(line), what + "bad indentation: this line is not aligned with the lines it belongs to (" + problem + ")",
+                    "indent it exactly as far as its sibling fields");
+        }
+        if (problem.startsWith("mapping values are not allowed")) {
+            return new ManifestProblem(doc.at(line), what + problem + " (a key is indented under a plain value, or a value has an unquoted \": \")",
+                    "fix the indentation of this line, or quote the value");
+        }
+        return new ManifestProblem(doc.at(line), what + problem, "check indentation and quoting around this line");
+    }
+
+    private static String syntax(Document doc) {
+        return doc.source().name().toLowerCase().endsWith(".json") ? "malformed JSON: " : "malformed YAML: ";
+    }
+
+    private static int lastContentLine(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
+    private static ManifestProblem unknownField(Document doc, String prefix, String path, String kind, Collection<?> known) {
+        int dot = path.lastIndexOf('.');
+        String field = path.substring(dot + 1);
+        String parent = dot < 0 ? "" : path.substring(0, dot);
+        String guess = UnknownFields.closest(field, known).map(c -> " (did you mean \"" + c + "\"?)").orElse("");
+        String hint = NodePool.KIND.equals(kind) ? "check the spelling; docs/node-pools.md lists the NodePool fields"
+                : "check the spelling and indentation; kubectl explain " + kind.toLowerCase()
+                + (parent.isEmpty() ? "" : "." + parent.replaceAll("\\[\\d+]", "")) + " lists the fields";
+        return problem(doc, prefix + path, "unknown field \"" + path + "\"" + guess, hint);
     }
 
     private String servedHint(String kind) {
@@ -152,9 +230,6 @@ final class ObjectReader {
 
     private static String describeMappingError(IllegalArgumentException e, String path) {
         Throwable cause = e.getCause();
-        if (cause instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-            return "unknown field \"" + path + "\"";
-        }
         if (cause instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
             return "invalid value " + f.getValue() + " for " + path + ": expected " + f.getTargetType().getSimpleName().toLowerCase();
         }

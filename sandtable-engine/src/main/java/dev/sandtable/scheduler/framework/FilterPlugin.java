@@ -2,5 +2,5 @@ package dev.sandtable.scheduler.framework;
 
 /** The Filter extension point: may this pod run on this node? */
 public interface FilterPlugin extends Plugin {
-    Status filter(PodInfo pod, NodeInfo node);
+    Status filter(CycleState state, PodInfo pod, NodeInfo node);
 }

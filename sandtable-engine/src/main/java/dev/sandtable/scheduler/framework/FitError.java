@@ -14,8 +14,16 @@ public final class FitError {
     }
 
     public static String message(int numAllNodes, Collection<Status> statuses) {
+        return message(numAllNodes, null, statuses);
+    }
+
+    /** A PreFilter rejection replaces the per-node histogram, as upstream avoids repeating it for every node. */
+    public static String message(int numAllNodes, Status preFilter, Collection<Status> statuses) {
         if (numAllNodes == 0) {
             return NO_NODES_AVAILABLE;
+        }
+        if (preFilter != null) {
+            return "0/" + numAllNodes + " nodes are available: " + String.join(", ", preFilter.reasons()) + ".";
         }
         Map<String, Integer> histogram = new TreeMap<>();
         for (Status s : statuses) {

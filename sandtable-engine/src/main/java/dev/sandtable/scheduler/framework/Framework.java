@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One scheduling cycle (kube-scheduler v1.31 schedule_one.go): filter nodes starting where the last
- * cycle stopped until enough feasible nodes are found, score them, and pick the best with random tie-breaking.
+ * One scheduling cycle (kube-scheduler v1.31 schedule_one.go): PreFilter, then Filter over nodes starting
+ * where the last cycle stopped until enough feasible nodes are found, PreScore, Score and NormalizeScore,
+ * and the best node picked with random tie-breaking.
  */
 public final class Framework {
     static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -16,14 +17,23 @@ public final class Framework {
 
     private final Profile profile;
     private final SeededRandom random;
-    private final int percentageOfNodesToScore;
+    private final List<PreFilterPlugin> preFilters = new ArrayList<>();
+    private final List<PreScorePlugin> preScores = new ArrayList<>();
     private int nextStartNodeIndex;
 
-    /** percentageOfNodesToScore 0 means adaptive, as the upstream default. */
-    public Framework(Profile profile, SeededRandom random, int percentageOfNodesToScore) {
+    public Framework(Profile profile, SeededRandom random) {
         this.profile = profile;
         this.random = random;
-        this.percentageOfNodesToScore = percentageOfNodesToScore;
+        for (FilterPlugin f : profile.filters()) {
+            if (f instanceof PreFilterPlugin pf) {
+                preFilters.add(pf);
+            }
+        }
+        for (Profile.WeightedScore ws : profile.scores()) {
+            if (ws.plugin() instanceof PreScorePlugin ps) {
+                preScores.add(ps);
+            }
+        }
     }
 
     public Profile profile() {
@@ -31,39 +41,59 @@ public final class Framework {
     }
 
     public ScheduleResult schedule(PodInfo pod, List<NodeInfo> nodes) {
+        return schedule(pod, nodes, false);
+    }
+
+    /** With explain, every node is filtered and every feasible node scored, so each verdict can be shown. */
+    public ScheduleResult schedule(PodInfo pod, List<NodeInfo> nodes, boolean explain) {
         int all = nodes.size();
         Map<String, Status> filtered = new LinkedHashMap<>();
         if (all == 0) {
-            return new ScheduleResult(pod.key(), null, 0, filtered, List.of());
+            return ScheduleResult.failed(pod.key(), 0, filtered, null);
         }
-        int toFind = numFeasibleNodesToFind(percentageOfNodesToScore, all);
+        CycleState state = new CycleState();
+        for (PreFilterPlugin pf : preFilters) {
+            Status s = pf.preFilter(state, pod, nodes);
+            if (s.code() == Status.Code.SKIP) {
+                state.skipFilter(pf.name());
+            } else if (!s.isSuccess()) {
+                return ScheduleResult.failed(pod.key(), all, filtered, s);
+            }
+        }
+        int toFind = explain ? all : numFeasibleNodesToFind(profile.percentageOfNodesToScore(), all);
         List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, all));
+        int start = explain ? 0 : nextStartNodeIndex;
         int processed = 0;
         for (int i = 0; i < all && feasible.size() < toFind; i++) {
-            NodeInfo node = nodes.get((nextStartNodeIndex + i) % all);
+            NodeInfo node = nodes.get((start + i) % all);
             processed++;
-            Status s = runFilters(pod, node);
+            Status s = runFilters(state, pod, node);
             if (s.isSuccess()) {
                 feasible.add(node);
             } else {
                 filtered.put(node.name(), s);
             }
         }
-        nextStartNodeIndex = (nextStartNodeIndex + processed) % all;
+        if (!explain) {
+            nextStartNodeIndex = (nextStartNodeIndex + processed) % all;
+        }
         if (feasible.isEmpty()) {
-            return new ScheduleResult(pod.key(), null, all, filtered, List.of());
+            return ScheduleResult.failed(pod.key(), all, filtered, null);
         }
-        if (feasible.size() == 1) {
-            return new ScheduleResult(pod.key(), feasible.get(0).name(), all, filtered, List.of());
+        if (feasible.size() == 1 && !explain) {
+            return new ScheduleResult(pod.key(), feasible.get(0).name(), all, filtered, List.of(), null);
         }
-        List<ScheduleResult.NodeScore> scores = score(pod, feasible);
-        return new ScheduleResult(pod.key(), selectHost(scores), all, filtered, scores);
+        List<ScheduleResult.NodeScore> scores = score(state, pod, feasible, nodes);
+        return new ScheduleResult(pod.key(), selectHost(scores), all, filtered, scores, null);
     }
 
     /** Runs the filters in order and stops at the first that rejects, as RunFilterPlugins does. */
-    public Status runFilters(PodInfo pod, NodeInfo node) {
+    public Status runFilters(CycleState state, PodInfo pod, NodeInfo node) {
         for (FilterPlugin f : profile.filters()) {
-            Status s = f.filter(pod, node);
+            if (state.filterSkipped(f.name())) {
+                continue;
+            }
+            Status s = f.filter(state, pod, node);
             if (!s.isSuccess()) {
                 return s;
             }
@@ -71,23 +101,34 @@ public final class Framework {
         return Status.SUCCESS;
     }
 
-    private List<ScheduleResult.NodeScore> score(PodInfo pod, List<NodeInfo> feasible) {
+    private List<ScheduleResult.NodeScore> score(CycleState state, PodInfo pod, List<NodeInfo> feasible, List<NodeInfo> all) {
+        for (PreScorePlugin ps : preScores) {
+            Status s = ps.preScore(state, pod, feasible, all);
+            if (s.code() == Status.Code.SKIP) {
+                state.skipScore(ps.name());
+            }
+        }
         int n = feasible.size();
         long[] totals = new long[n];
-        List<Map<String, Long>> byPlugin = new ArrayList<>(n);
+        List<Map<String, ScheduleResult.PluginScore>> byPlugin = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             byPlugin.add(new LinkedHashMap<>());
         }
         long[] raw = new long[n];
+        long[] normalized = new long[n];
         for (Profile.WeightedScore ws : profile.scores()) {
-            for (int i = 0; i < n; i++) {
-                raw[i] = ws.plugin().score(pod, feasible.get(i));
+            if (state.scoreSkipped(ws.plugin().name())) {
+                continue;
             }
-            ws.plugin().normalize(pod, feasible, raw);
             for (int i = 0; i < n; i++) {
-                long weighted = raw[i] * ws.weight();
+                raw[i] = ws.plugin().score(state, pod, feasible.get(i));
+            }
+            System.arraycopy(raw, 0, normalized, 0, n);
+            ws.plugin().normalize(state, pod, feasible, normalized);
+            for (int i = 0; i < n; i++) {
+                long weighted = normalized[i] * ws.weight();
                 totals[i] += weighted;
-                byPlugin.get(i).put(ws.plugin().name(), weighted);
+                byPlugin.get(i).put(ws.plugin().name(), new ScheduleResult.PluginScore(raw[i], normalized[i], weighted));
             }
         }
         List<ScheduleResult.NodeScore> out = new ArrayList<>(n);

@@ -10,10 +10,10 @@ import dev.sandtable.scheduler.plugins.tainttoleration.TaintToleration;
 import java.util.List;
 
 /**
- * A scheduler profile: filter plugins in order and score plugins with weights, as the
- * default-scheduler profile of kube-scheduler v1.31 orders and weighs them (the supported subset).
+ * A scheduler profile: filter plugins in order (PreFilter runs in the same order), score plugins with
+ * weights, and percentageOfNodesToScore (0: adaptive), as the default-scheduler profile of kube-scheduler v1.31.
  */
-public record Profile(String schedulerName, List<FilterPlugin> filters, List<WeightedScore> scores) {
+public record Profile(String schedulerName, List<FilterPlugin> filters, List<WeightedScore> scores, int percentageOfNodesToScore) {
 
     public static final String DEFAULT_SCHEDULER = "default-scheduler";
 
@@ -24,7 +24,7 @@ public record Profile(String schedulerName, List<FilterPlugin> filters, List<Wei
         return new Profile(DEFAULT_SCHEDULER,
                 List.of(new NodeUnschedulable(), new NodeName(), taints, affinity, new NodePorts(), fit),
                 List.of(new WeightedScore(taints, 3), new WeightedScore(affinity, 2), new WeightedScore(fit, 1),
-                        new WeightedScore(new BalancedAllocation(), 1)));
+                        new WeightedScore(new BalancedAllocation(), 1)), 0);
     }
 
     /** A score plugin and the weight its normalized score is multiplied by. */

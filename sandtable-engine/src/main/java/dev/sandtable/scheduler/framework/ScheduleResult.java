@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of one scheduling cycle for one pod: the chosen node, or the per-node filter
- * statuses that make up kube-scheduler's FitError (v1.31), plus the scores of the feasible nodes.
+ * The outcome of one scheduling cycle for one pod: the chosen node, or the per-node filter statuses
+ * (and any PreFilter rejection) that make up kube-scheduler's FitError (v1.31), plus the feasible nodes' scores.
  */
 public record ScheduleResult(String pod, String node, int numAllNodes, Map<String, Status> filtered,
-                             List<NodeScore> scores) {
+                             List<NodeScore> scores, Status preFilterStatus) {
+
+    static ScheduleResult failed(String pod, int all, Map<String, Status> filtered, Status preFilter) {
+        return new ScheduleResult(pod, null, all, filtered, List.of(), preFilter);
+    }
 
     public boolean scheduled() {
         return node != null;
@@ -19,10 +23,14 @@ public record ScheduleResult(String pod, String node, int numAllNodes, Map<Strin
         if (scheduled()) {
             return "";
         }
-        return FitError.message(numAllNodes, filtered.values());
+        return FitError.message(numAllNodes, preFilterStatus, filtered.values());
     }
 
-    /** A feasible node's total and its per-plugin weighted scores. */
-    public record NodeScore(String node, long total, Map<String, Long> byPlugin) {
+    /** A feasible node's total and its per-plugin scores. */
+    public record NodeScore(String node, long total, Map<String, PluginScore> byPlugin) {
+    }
+
+    /** One plugin's score for one node: as computed, after NormalizeScore, and multiplied by the plugin weight. */
+    public record PluginScore(long raw, long normalized, long weighted) {
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 public interface ScorePlugin extends Plugin {
     long MAX_NODE_SCORE = 100;
 
-    long score(PodInfo pod, NodeInfo node);
+    long score(CycleState state, PodInfo pod, NodeInfo node);
 
     /** Rescales raw scores in place to 0..100; the default leaves them as they are. */
-    default void normalize(PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    default void normalize(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
     }
 
     /**

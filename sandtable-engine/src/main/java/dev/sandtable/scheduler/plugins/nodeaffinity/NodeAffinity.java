@@ -1,6 +1,7 @@
 package dev.sandtable.scheduler.plugins.nodeaffinity;
 
 import dev.sandtable.api.NodeSelectors;
+import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
@@ -23,12 +24,12 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public Status filter(PodInfo pod, NodeInfo node) {
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         return NodeSelectors.podMatchesNode(pod.spec(), node.node()) ? Status.SUCCESS : Status.unresolvable(NAME, ERR_REASON_POD);
     }
 
     @Override
-    public long score(PodInfo pod, NodeInfo node) {
+    public long score(CycleState state, PodInfo pod, NodeInfo node) {
         var spec = pod.spec();
         if (spec.getAffinity() == null || spec.getAffinity().getNodeAffinity() == null) {
             return 0;
@@ -46,7 +47,7 @@ public final class NodeAffinity implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void normalize(PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    public void normalize(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
         ScorePlugin.defaultNormalize(scores, false);
     }
 }

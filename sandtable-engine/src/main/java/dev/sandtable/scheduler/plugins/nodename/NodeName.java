@@ -1,5 +1,6 @@
 package dev.sandtable.scheduler.plugins.nodename;
 
+import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
@@ -16,7 +17,7 @@ public final class NodeName implements FilterPlugin {
     }
 
     @Override
-    public Status filter(PodInfo pod, NodeInfo node) {
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         String wanted = pod.spec().getNodeName();
         if (wanted == null || wanted.isEmpty() || wanted.equals(node.name())) {
             return Status.SUCCESS;

@@ -1,5 +1,6 @@
 package dev.sandtable.scheduler.plugins.nodeports;
 
+import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
@@ -16,7 +17,7 @@ public final class NodePorts implements FilterPlugin {
     }
 
     @Override
-    public Status filter(PodInfo pod, NodeInfo node) {
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         for (PodInfo.HostPort wanted : pod.hostPorts()) {
             for (PodInfo.HostPort used : node.usedPorts()) {
                 if (wanted.conflicts(used)) {

@@ -1,5 +1,6 @@
 package dev.sandtable.scheduler.plugins.noderesources;
 
+import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.ScorePlugin;
@@ -17,7 +18,7 @@ public final class BalancedAllocation implements ScorePlugin {
     }
 
     @Override
-    public long score(PodInfo pod, NodeInfo node) {
+    public long score(CycleState state, PodInfo pod, NodeInfo node) {
         long allocCpu = node.allocatable().cpuMillis();
         long allocMem = node.allocatable().memoryBytes();
         double[] fractions = new double[2];

@@ -1,6 +1,7 @@
 package dev.sandtable.scheduler.plugins.noderesources;
 
 import dev.sandtable.api.Resources;
+import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
@@ -24,7 +25,7 @@ public final class Fit implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public Status filter(PodInfo pod, NodeInfo node) {
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         List<String> reasons = new ArrayList<>(2);
         Resources alloc = node.allocatable();
         if (node.podCount() + 1 > alloc.pods()) {
@@ -49,7 +50,7 @@ public final class Fit implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public long score(PodInfo pod, NodeInfo node) {
+    public long score(CycleState state, PodInfo pod, NodeInfo node) {
         long cpu = leastRequested(node.nonZeroCpu() + pod.nonZeroCpu(), node.allocatable().cpuMillis());
         long mem = leastRequested(node.nonZeroMemory() + pod.nonZeroMemory(), node.allocatable().memoryBytes());
         return (cpu + mem) / 2;

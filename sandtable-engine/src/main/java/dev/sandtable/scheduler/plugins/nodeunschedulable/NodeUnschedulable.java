@@ -1,6 +1,7 @@
 package dev.sandtable.scheduler.plugins.nodeunschedulable;
 
 import dev.sandtable.api.Tolerations;
+import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
@@ -19,7 +20,7 @@ public final class NodeUnschedulable implements FilterPlugin {
     }
 
     @Override
-    public Status filter(PodInfo pod, NodeInfo node) {
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         if (!node.unschedulable() || Tolerations.anyTolerates(pod.spec().getTolerations(), UNSCHEDULABLE_TAINT)) {
             return Status.SUCCESS;
         }

@@ -1,6 +1,7 @@
 package dev.sandtable.scheduler.plugins.tainttoleration;
 
 import dev.sandtable.api.Tolerations;
+import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
@@ -23,7 +24,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public Status filter(PodInfo pod, NodeInfo node) {
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         List<Toleration> tolerations = pod.spec().getTolerations();
         for (Taint taint : node.taints()) {
             String effect = taint.getEffect();
@@ -36,7 +37,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public long score(PodInfo pod, NodeInfo node) {
+    public long score(CycleState state, PodInfo pod, NodeInfo node) {
         long count = 0;
         List<Toleration> tolerations = pod.spec().getTolerations();
         for (Taint taint : node.taints()) {
@@ -48,7 +49,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void normalize(PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+    public void normalize(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
         ScorePlugin.defaultNormalize(scores, true);
     }
 
