@@ -57,7 +57,11 @@ public final class RunCommand implements Callable<Integer> {
         Simulation sim = new Simulation(seed);
         sim.apply(m.all());
         sim.runFor(duration);
-        RunOutput result = new RunOutput(Version.version(), ClusterReports.of(sim, duration, seed), notSimulated(m));
+        var report = ClusterReports.of(sim, duration, seed);
+        var explanations = report.pending().stream()
+                .map(p -> sim.scheduler().explainNow(sim.store().get(io.fabric8.kubernetes.api.model.Pod.class, p.namespace(), p.name()).orElseThrow()))
+                .toList();
+        RunOutput result = new RunOutput(Version.version(), report, notSimulated(m), explanations);
         long wallNanos = System.nanoTime() - started;
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {

@@ -94,6 +94,11 @@ public final class Simulation {
         clock.runUntil(clock.nowMillis() + duration.toMillis());
     }
 
+    /** Runs until no component has work left but housekeeping, at most for the limit; true when it settled. */
+    public boolean settle(Duration limit) {
+        return clock.runUntilSettled(clock.nowMillis() + limit.toMillis());
+    }
+
     public SimClock clock() {
         return clock;
     }

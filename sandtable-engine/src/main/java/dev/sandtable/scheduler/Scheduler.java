@@ -2,7 +2,9 @@ package dev.sandtable.scheduler;
 
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.WatchEvent;
+import dev.sandtable.scheduler.framework.Explanation;
 import dev.sandtable.scheduler.framework.Framework;
+import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.framework.ScheduleResult;
@@ -36,6 +38,8 @@ public final class Scheduler {
     private final SchedulerCache cache = new SchedulerCache();
     private final SchedulingQueue queue = new SchedulingQueue();
     private final Map<String, ScheduleResult> lastFailure = new HashMap<>();
+    private final Map<String, Explanation> explanations = new java.util.LinkedHashMap<>();
+    private java.util.function.Predicate<String> explainOnSchedule = key -> false;
     private final Set<String> delayedRequeues = new HashSet<>();
     private boolean drainScheduled;
     private boolean flushScheduled;
@@ -56,6 +60,25 @@ public final class Scheduler {
     /** The last failed scheduling cycle of a pod that is still pending, if any. */
     public Optional<ScheduleResult> lastFailure(String podKey) {
         return Optional.ofNullable(lastFailure.get(podKey));
+    }
+
+    /** Records an explanation at the moment each matching pod (by namespace/name) is scheduled or fails. */
+    public void explainWhenScheduling(java.util.function.Predicate<String> podKeys) {
+        this.explainOnSchedule = podKeys;
+    }
+
+    /** Explanations recorded while scheduling, by pod key, in scheduling order (last attempt wins). */
+    public Map<String, Explanation> explanations() {
+        return explanations;
+    }
+
+    /** Explains how the pod would be scheduled against the cluster as it is now, without changing anything. */
+    public Explanation explainNow(Pod pod) {
+        PodInfo info = new PodInfo(pod);
+        java.util.List<NodeInfo> nodes = cache.nodeList();
+        ScheduleResult verdict = lastFailure.getOrDefault(key(pod), new ScheduleResult(key(pod), pod.getSpec().getNodeName(),
+                nodes.size(), Map.of(), List.of(), null));
+        return framework.explain(info, nodes, verdict);
     }
 
     public long attempts() {
@@ -124,6 +147,9 @@ public final class Scheduler {
         PodInfo info = new PodInfo(pod);
         attempts++;
         ScheduleResult result = framework.schedule(info, cache.nodeList());
+        if (explainOnSchedule.test(key)) {
+            explanations.put(key, framework.explain(info, cache.nodeList(), result));
+        }
         if (result.scheduled()) {
             cache.assignPod(pod.getMetadata().getUid(), result.node(), info);
             queue.done(key);
@@ -185,7 +211,7 @@ public final class Scheduler {
         if (readyAt <= clock.nowMillis()) {
             queue.add(key, priority);
         } else if (delayedRequeues.add(key)) {
-            clock.at(readyAt, () -> {
+            clock.atInBackground(readyAt, () -> {
                 delayedRequeues.remove(key);
                 if (queue.unschedulablePods().containsKey(key)) {
                     queue.add(key, priority);
@@ -198,7 +224,7 @@ public final class Scheduler {
     private void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
-            clock.after(FLUSH_INTERVAL, this::flushUnschedulableLeftover);
+            clock.afterInBackground(FLUSH_INTERVAL, this::flushUnschedulableLeftover);
         }
     }
 

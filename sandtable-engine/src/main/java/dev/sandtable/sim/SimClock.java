@@ -17,6 +17,7 @@ public final class SimClock {
     private long nowMillis;
     private long sequence;
     private long executed;
+    private int foregroundPending;
 
     public SimClock(Instant epoch) {
         this.epoch = epoch;
@@ -44,18 +45,46 @@ public final class SimClock {
     }
 
     public void at(long atMillis, Runnable action) {
-        queue.add(new Event(Math.max(atMillis, nowMillis), sequence++, action));
+        queue.add(new Event(Math.max(atMillis, nowMillis), sequence++, action, false));
+        foregroundPending++;
+    }
+
+    /** Schedules housekeeping (periodic resyncs, retries) that does not by itself keep the cluster from being settled. */
+    public void afterInBackground(Duration delay, Runnable action) {
+        atInBackground(nowMillis + Math.max(0, delay.toMillis()), action);
+    }
+
+    public void atInBackground(long atMillis, Runnable action) {
+        queue.add(new Event(Math.max(atMillis, nowMillis), sequence++, action, true));
+    }
+
+    /**
+     * Runs events until only background housekeeping is left, or the limit is reached; returns whether the
+     * cluster settled. The clock stays at the last event run.
+     */
+    public boolean runUntilSettled(long limitMillis) {
+        while (foregroundPending > 0 && !queue.isEmpty() && queue.peek().atMillis <= limitMillis) {
+            runNext();
+        }
+        return foregroundPending == 0;
     }
 
     /** Runs every event due up to and including the end instant, then leaves the clock there. */
     public void runUntil(long endMillis) {
         while (!queue.isEmpty() && queue.peek().atMillis <= endMillis) {
-            Event e = queue.poll();
-            nowMillis = e.atMillis;
-            executed++;
-            e.action.run();
+            runNext();
         }
         nowMillis = Math.max(nowMillis, endMillis);
+    }
+
+    private void runNext() {
+        Event e = queue.poll();
+        nowMillis = e.atMillis;
+        executed++;
+        if (!e.background) {
+            foregroundPending--;
+        }
+        e.action.run();
     }
 
     public boolean idle() {
@@ -66,7 +95,7 @@ public final class SimClock {
         return executed;
     }
 
-    private record Event(long atMillis, long seq, Runnable action) implements Comparable<Event> {
+    private record Event(long atMillis, long seq, Runnable action, boolean background) implements Comparable<Event> {
         @Override
         public int compareTo(Event o) {
             int c = Long.compare(atMillis, o.atMillis);

@@ -82,12 +82,19 @@ final class InputCollector {
     private void file(Path p, String name) {
         try {
             byte[] bytes = Files.readAllBytes(p);
+            if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+                // Windows PowerShell 5 writes UTF-16 when output is redirected with >, a common way to end up here.
+                errors.add(new ManifestProblem(new Location(name, 0, 0).withoutLine(), "file is UTF-16 text, not UTF-8",
+                        "save it as UTF-8 (in PowerShell: Out-File -Encoding utf8)"));
+                return;
+            }
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             sources.add(new Source(name, text));
         } catch (MalformedInputException e) {
             errors.add(new ManifestProblem(new Location(name, 0, 0).withoutLine(), "file is not UTF-8 text", "save it as UTF-8 YAML or JSON"));
         } catch (IOException e) {
-            errors.add(new ManifestProblem(new Location(name, 0, 0).withoutLine(), "cannot read file: " + describe(e), "check that the file exists and is readable"));
+            errors.add(new ManifestProblem(new Location(name, 0, 0).withoutLine(), "cannot read file: " + describe(e),
+                    e instanceof AccessDeniedException ? "check its permissions (ls -l); sandtable needs read access" : "check that the file exists and is readable"));
         }
     }
 

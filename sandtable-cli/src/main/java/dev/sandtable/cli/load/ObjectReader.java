@@ -61,7 +61,8 @@ final class ObjectReader {
         }
         if (!(tree instanceof Map<?, ?> map)) {
             return Result.of(new ManifestProblem(doc.at(1), "document is not a Kubernetes object (found a " + describe(tree) + ")",
-                    "each document must be a mapping with apiVersion, kind and metadata"));
+                    tree instanceof List<?> ? "separate objects with --- lines, or wrap them in apiVersion: v1, kind: List, items:"
+                            : "each document must be a mapping with apiVersion, kind and metadata"));
         }
         Object kind = map.get("kind");
         Object apiVersion = map.get("apiVersion");
@@ -154,7 +155,7 @@ final class ObjectReader {
         if (context.contains("flow sequence") || context.contains("flow mapping")) {
             String bracket = context.contains("sequence") ? "[" : "{";
             return new ManifestProblem(doc.at(line), what + problem + " in the " + bracket + " opened on line " + doc.at(opened).line(),
-                    "separate the entries with commas and close the " + bracket + " (a trailing comma or a missing one is the usual cause)");
+                    "put a comma between entries and close the " + bracket + (bracket.equals("[") ? " with ]" : " with }"));
         }
         if (e instanceof DuplicateKeyException) {
             return new ManifestProblem(doc.at(line), what + problem + " (already set in this mapping)", "remove one of them or merge the two");
@@ -231,7 +232,7 @@ final class ObjectReader {
     private static String describeMappingError(IllegalArgumentException e, String path) {
         Throwable cause = e.getCause();
         if (cause instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
-            return "invalid value " + f.getValue() + " for " + path + ": expected " + f.getTargetType().getSimpleName().toLowerCase();
+            return "invalid value \"" + f.getValue() + "\" for " + path + ": expected " + f.getTargetType().getSimpleName().toLowerCase();
         }
         if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
             return "wrong type at " + path + ": expected " + (m.getTargetType() == null ? "another type" : m.getTargetType().getSimpleName());

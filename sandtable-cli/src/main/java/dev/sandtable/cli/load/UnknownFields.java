@@ -3,11 +3,13 @@ package dev.sandtable.cli.load;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds fields the API server would reject as unknown (kubectl's default strict field validation): fabric8 models
@@ -21,8 +23,11 @@ final class UnknownFields {
     private record Bean(List<Property> properties, AnnotatedMember anyGetter, List<String> names) {
     }
 
-    private record Property(String name, AnnotatedMember accessor) {
+    private record Property(String name, AnnotatedMember accessor, boolean served) {
     }
+
+    /** Fields the fabric8 model has but Kubernetes 1.31 does not serve (pod-level resources came in 1.32). */
+    private static final Map<Class<?>, Set<String>> NOT_SERVED = Map.of(PodSpec.class, Set.of("resources"));
 
     private static final ClassValue<Bean> BEANS = new ClassValue<>() {
         @Override
@@ -31,10 +36,13 @@ final class UnknownFields {
             List<Property> properties = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (BeanPropertyDefinition p : d.findProperties()) {
-                names.add(p.getName());
+                boolean served = !NOT_SERVED.getOrDefault(type, Set.of()).contains(p.getName());
+                if (served) {
+                    names.add(p.getName());
+                }
                 if (p.getAccessor() != null) {
                     p.getAccessor().fixAccess(true);
-                    properties.add(new Property(p.getName(), p.getAccessor()));
+                    properties.add(new Property(p.getName(), p.getAccessor(), served));
                 }
             }
             AnnotatedMember any = d.findAnyGetter();
@@ -79,7 +87,11 @@ final class UnknownFields {
             return Optional.of(new Found(join(path, String.valueOf(extra.keySet().iterator().next())), bean.names()));
         }
         for (Property p : bean.properties()) {
-            Optional<Found> f = find(p.accessor().getValue(o), join(path, p.name()));
+            Object value = p.accessor().getValue(o);
+            if (!p.served() && value != null) {
+                return Optional.of(new Found(join(path, p.name()), bean.names()));
+            }
+            Optional<Found> f = find(value, join(path, p.name()));
             if (f.isPresent()) {
                 return f;
             }

@@ -10,6 +10,17 @@ public final class TextReport {
     private TextReport() {
     }
 
+    /** At most three node names, then how many more: the JSON output has them all. */
+    static String nodes(List<String> nodes) {
+        if (nodes.isEmpty()) {
+            return "-";
+        }
+        if (nodes.size() <= 3) {
+            return String.join(",", nodes);
+        }
+        return String.join(",", nodes.subList(0, 3)) + " +" + (nodes.size() - 3) + " more";
+    }
+
     public static String render(RunOutput o) {
         ClusterReport r = o.report();
         StringBuilder sb = new StringBuilder();
@@ -40,7 +51,7 @@ public final class TextReport {
                 perPool.add(e.getKey() + "(" + e.getValue() + ")");
             }
             wl.row(w.id(), w.ready() + "/" + w.desired(), Integer.toString(w.pending()),
-                    perPool.isEmpty() ? "-" : String.join(",", perPool), w.nodes().isEmpty() ? "-" : String.join(",", w.nodes()));
+                    perPool.isEmpty() ? "-" : String.join(",", perPool), nodes(w.nodes()));
         }
         sb.append(wl.render());
 
@@ -51,6 +62,9 @@ public final class TextReport {
             for (ClusterReport.PendingPod p : r.pending()) {
                 sb.append(p.namespace()).append('/').append(p.name()).append(" (").append(p.workload()).append(")\n    ")
                         .append(p.reason()).append('\n');
+            }
+            for (var e : o.pendingExplanations()) {
+                sb.append('\n').append(ExplanationText.render(e));
             }
         }
         return sb.toString();

@@ -87,6 +87,56 @@ public final class Framework {
         return new ScheduleResult(pod.key(), selectHost(scores), all, filtered, scores, null);
     }
 
+    /**
+     * Explains a scheduling decision without changing the framework's state (start index, random draws):
+     * every filter plugin is run on every node, and every feasible node is scored.
+     */
+    public Explanation explain(PodInfo pod, List<NodeInfo> nodes, ScheduleResult decision) {
+        CycleState state = new CycleState();
+        Explanation.PluginVerdict preFilterVerdict = null;
+        for (PreFilterPlugin pf : preFilters) {
+            Status s = pf.preFilter(state, pod, nodes);
+            if (s.code() == Status.Code.SKIP) {
+                state.skipFilter(pf.name());
+            } else if (!s.isSuccess()) {
+                preFilterVerdict = new Explanation.PluginVerdict(pf.name(), Explanation.code(s.code()), s.reasons());
+                break;
+            }
+        }
+        List<Explanation.NodeVerdict> verdicts = new ArrayList<>(nodes.size());
+        List<NodeInfo> feasible = new ArrayList<>();
+        List<List<Explanation.PluginVerdict>> perNode = new ArrayList<>();
+        for (NodeInfo node : nodes) {
+            List<Explanation.PluginVerdict> filters = new ArrayList<>();
+            boolean ok = preFilterVerdict == null;
+            for (FilterPlugin f : profile.filters()) {
+                if (preFilterVerdict != null || state.filterSkipped(f.name())) {
+                    filters.add(new Explanation.PluginVerdict(f.name(), "Skip", List.of()));
+                    continue;
+                }
+                Status s = f.filter(state, pod, node);
+                filters.add(new Explanation.PluginVerdict(f.name(), Explanation.code(s.code()), s.reasons()));
+                ok &= s.isSuccess();
+            }
+            perNode.add(filters);
+            if (ok) {
+                feasible.add(node);
+            }
+        }
+        Map<String, ScheduleResult.NodeScore> scores = new LinkedHashMap<>();
+        if (!feasible.isEmpty()) {
+            for (ScheduleResult.NodeScore ns : score(state, pod, feasible, nodes)) {
+                scores.put(ns.node(), ns);
+            }
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            ScheduleResult.NodeScore ns = scores.get(nodes.get(i).name());
+            verdicts.add(new Explanation.NodeVerdict(nodes.get(i).name(), perNode.get(i), ns != null,
+                    ns == null ? Map.of() : ns.byPlugin(), ns == null ? 0 : ns.total()));
+        }
+        return new Explanation(pod.key(), nodes.size(), preFilterVerdict, verdicts, decision.node(), decision.message());
+    }
+
     /** Runs the filters in order and stops at the first that rejects, as RunFilterPlugins does. */
     public Status runFilters(CycleState state, PodInfo pod, NodeInfo node) {
         for (FilterPlugin f : profile.filters()) {

@@ -1,0 +1,50 @@
+package dev.sandtable.report;
+
+import dev.sandtable.cluster.NodeFactory;
+import dev.sandtable.controller.Pods;
+import dev.sandtable.engine.Simulation;
+import dev.sandtable.scheduler.framework.Explanation;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** Builds a {@link SchedulingReport} from a simulation that has settled. */
+public final class SchedulingReports {
+    private SchedulingReports() {
+    }
+
+    public static SchedulingReport of(Simulation sim, Predicate<String> selected) {
+        Map<String, String> poolOfNode = new HashMap<>();
+        List<Node> nodes = sim.store().list(Node.class);
+        for (Node n : nodes) {
+            Map<String, String> l = n.getMetadata().getLabels();
+            poolOfNode.put(n.getMetadata().getName(), l == null ? null : l.get(NodeFactory.POOL_LABEL));
+        }
+        List<SchedulingReport.Placement> placements = new ArrayList<>();
+        int pods = 0, scheduled = 0;
+        for (Pod p : sim.store().list(Pod.class)) {
+            if (!Pods.isActive(p)) {
+                continue;
+            }
+            pods++;
+            String node = p.getSpec().getNodeName();
+            if (node != null) {
+                scheduled++;
+            }
+            String key = p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+            if (selected.test(key)) {
+                PodCondition c = Pods.condition(p, "PodScheduled");
+                String message = node != null ? "" : c == null || c.getMessage() == null ? "not yet scheduled" : c.getMessage();
+                placements.add(new SchedulingReport.Placement(p.getMetadata().getNamespace(), p.getMetadata().getName(), node,
+                        node == null ? null : poolOfNode.get(node), message));
+            }
+        }
+        List<Explanation> explanations = new ArrayList<>(sim.scheduler().explanations().values());
+        return new SchedulingReport(nodes.size(), pods, scheduled, pods - scheduled, placements, explanations);
+    }
+}
