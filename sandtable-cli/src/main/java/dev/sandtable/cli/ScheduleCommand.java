@@ -54,7 +54,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         Manifests m = inputs.load(() -> System.in);
         long started = System.nanoTime();
-        Simulation sim = new Simulation(seed);
+        Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.INSTANT);
         Predicate<String> selected = pods.isEmpty() ? k -> true : pods::contains;
         if (explain) {
             sim.scheduler().explainWhenScheduling(selected);

@@ -46,6 +46,11 @@ public final class Simulation {
     private final List<String> notes = new ArrayList<>();
 
     public Simulation(long seed) {
+        this(seed, KubeletTiming.DEFAULT);
+    }
+
+    /** A null kubelet timing leaves pods bound but never started, for measuring the scheduler alone. */
+    public Simulation(long seed, KubeletTiming kubeletTiming) {
         this.clock = new SimClock();
         SeededRandom random = new SeededRandom(seed);
         this.store = new ObjectStore(clock, random);
@@ -56,7 +61,9 @@ public final class Simulation {
         new StatefulSetController(store);
         new DaemonSetController(store);
         this.scheduler = new Scheduler(store, random, Profile.defaultProfile());
-        new Kubelet(store, KubeletTiming.DEFAULT);
+        if (kubeletTiming != null) {
+            new Kubelet(store, kubeletTiming);
+        }
         bootstrap();
     }
 

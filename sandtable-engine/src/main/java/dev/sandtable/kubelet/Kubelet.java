@@ -137,7 +137,7 @@ public final class Kubelet {
     }
 
     private String allocatePodIp(Node node) {
-        String cidr = node.getSpec().getPodCIDR();
+        String cidr = node.getSpec() == null ? null : node.getSpec().getPodCIDR();
         int next = nextPodIp.merge(node.getMetadata().getName(), 1, Integer::sum) + 1;
         if (cidr == null) {
             return "";

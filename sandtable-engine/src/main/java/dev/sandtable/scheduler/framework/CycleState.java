@@ -1,9 +1,7 @@
 package dev.sandtable.scheduler.framework;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Data one scheduling cycle shares between a plugin's extension points (framework.CycleState, kube-scheduler
@@ -11,8 +9,18 @@ import java.util.Set;
  */
 public final class CycleState {
     private final Map<String, Object> data = new HashMap<>();
-    private final Set<String> skipFilter = new HashSet<>();
-    private final Set<String> skipScore = new HashSet<>();
+    private final boolean[] skipFilter;
+    private final boolean[] skipScore;
+
+    /** A state for a profile with the given numbers of filter and score plugins. */
+    public CycleState(int filters, int scores) {
+        this.skipFilter = new boolean[filters];
+        this.skipScore = new boolean[scores];
+    }
+
+    public CycleState() {
+        this(0, 0);
+    }
 
     public void write(String key, Object value) {
         data.put(key, value);
@@ -22,19 +30,19 @@ public final class CycleState {
         return type.cast(data.get(key));
     }
 
-    void skipFilter(String plugin) {
-        skipFilter.add(plugin);
+    void skipFilter(int index) {
+        skipFilter[index] = true;
     }
 
-    boolean filterSkipped(String plugin) {
-        return skipFilter.contains(plugin);
+    boolean filterSkipped(int index) {
+        return skipFilter[index];
     }
 
-    void skipScore(String plugin) {
-        skipScore.add(plugin);
+    void skipScore(int index) {
+        skipScore[index] = true;
     }
 
-    boolean scoreSkipped(String plugin) {
-        return skipScore.contains(plugin);
+    boolean scoreSkipped(int index) {
+        return skipScore[index];
     }
 }

@@ -51,11 +51,11 @@ public final class Framework {
         if (all == 0) {
             return ScheduleResult.failed(pod.key(), 0, filtered, null);
         }
-        CycleState state = new CycleState();
+        CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
         for (PreFilterPlugin pf : preFilters) {
             Status s = pf.preFilter(state, pod, nodes);
             if (s.code() == Status.Code.SKIP) {
-                state.skipFilter(pf.name());
+                state.skipFilter(profile.filters().indexOf(pf));
             } else if (!s.isSuccess()) {
                 return ScheduleResult.failed(pod.key(), all, filtered, s);
             }
@@ -83,7 +83,7 @@ public final class Framework {
         if (feasible.size() == 1 && !explain) {
             return new ScheduleResult(pod.key(), feasible.get(0).name(), all, filtered, List.of(), null);
         }
-        List<ScheduleResult.NodeScore> scores = score(state, pod, feasible, nodes);
+        List<ScheduleResult.NodeScore> scores = score(state, pod, feasible, nodes, explain);
         return new ScheduleResult(pod.key(), selectHost(scores), all, filtered, scores, null);
     }
 
@@ -92,12 +92,12 @@ public final class Framework {
      * every filter plugin is run on every node, and every feasible node is scored.
      */
     public Explanation explain(PodInfo pod, List<NodeInfo> nodes, ScheduleResult decision) {
-        CycleState state = new CycleState();
+        CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
         Explanation.PluginVerdict preFilterVerdict = null;
         for (PreFilterPlugin pf : preFilters) {
             Status s = pf.preFilter(state, pod, nodes);
             if (s.code() == Status.Code.SKIP) {
-                state.skipFilter(pf.name());
+                state.skipFilter(profile.filters().indexOf(pf));
             } else if (!s.isSuccess()) {
                 preFilterVerdict = new Explanation.PluginVerdict(pf.name(), Explanation.code(s.code()), s.reasons());
                 break;
@@ -109,8 +109,9 @@ public final class Framework {
         for (NodeInfo node : nodes) {
             List<Explanation.PluginVerdict> filters = new ArrayList<>();
             boolean ok = preFilterVerdict == null;
-            for (FilterPlugin f : profile.filters()) {
-                if (preFilterVerdict != null || state.filterSkipped(f.name())) {
+            for (int fi = 0; fi < profile.filters().size(); fi++) {
+                FilterPlugin f = profile.filters().get(fi);
+                if (preFilterVerdict != null || state.filterSkipped(fi)) {
                     filters.add(new Explanation.PluginVerdict(f.name(), "Skip", List.of()));
                     continue;
                 }
@@ -125,7 +126,7 @@ public final class Framework {
         }
         Map<String, ScheduleResult.NodeScore> scores = new LinkedHashMap<>();
         if (!feasible.isEmpty()) {
-            for (ScheduleResult.NodeScore ns : score(state, pod, feasible, nodes)) {
+            for (ScheduleResult.NodeScore ns : score(state, pod, feasible, nodes, true)) {
                 scores.put(ns.node(), ns);
             }
         }
@@ -139,51 +140,66 @@ public final class Framework {
 
     /** Runs the filters in order and stops at the first that rejects, as RunFilterPlugins does. */
     public Status runFilters(CycleState state, PodInfo pod, NodeInfo node) {
-        for (FilterPlugin f : profile.filters()) {
-            if (state.filterSkipped(f.name())) {
+        List<FilterPlugin> filters = profile.filters();
+        for (int i = 0, n = filters.size(); i < n; i++) {
+            if (state.filterSkipped(i)) {
                 continue;
             }
-            Status s = f.filter(state, pod, node);
-            if (!s.isSuccess()) {
+            Status s = filters.get(i).filter(state, pod, node);
+            if (s != Status.SUCCESS && !s.isSuccess()) {
                 return s;
             }
         }
         return Status.SUCCESS;
     }
 
-    private List<ScheduleResult.NodeScore> score(CycleState state, PodInfo pod, List<NodeInfo> feasible, List<NodeInfo> all) {
+    /** Scores feasible nodes; the per-plugin breakdown is kept only when asked, as it costs a map per node. */
+    private List<ScheduleResult.NodeScore> score(CycleState state, PodInfo pod, List<NodeInfo> feasible, List<NodeInfo> all,
+                                                 boolean breakdown) {
+        List<Profile.WeightedScore> plugins = profile.scores();
         for (PreScorePlugin ps : preScores) {
             Status s = ps.preScore(state, pod, feasible, all);
             if (s.code() == Status.Code.SKIP) {
-                state.skipScore(ps.name());
+                for (int i = 0; i < plugins.size(); i++) {
+                    if (plugins.get(i).plugin() == ps) {
+                        state.skipScore(i);
+                    }
+                }
             }
         }
         int n = feasible.size();
         long[] totals = new long[n];
-        List<Map<String, ScheduleResult.PluginScore>> byPlugin = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byPlugin.add(new LinkedHashMap<>());
+        List<Map<String, ScheduleResult.PluginScore>> byPlugin = breakdown ? new ArrayList<>(n) : null;
+        if (breakdown) {
+            for (int i = 0; i < n; i++) {
+                byPlugin.add(new LinkedHashMap<>());
+            }
         }
-        long[] raw = new long[n];
+        long[] raw = breakdown ? new long[n] : null;
         long[] normalized = new long[n];
-        for (Profile.WeightedScore ws : profile.scores()) {
-            if (state.scoreSkipped(ws.plugin().name())) {
+        for (int p = 0; p < plugins.size(); p++) {
+            if (state.scoreSkipped(p)) {
                 continue;
             }
+            Profile.WeightedScore ws = plugins.get(p);
             for (int i = 0; i < n; i++) {
-                raw[i] = ws.plugin().score(state, pod, feasible.get(i));
+                normalized[i] = ws.plugin().score(state, pod, feasible.get(i));
             }
-            System.arraycopy(raw, 0, normalized, 0, n);
+            if (breakdown) {
+                System.arraycopy(normalized, 0, raw, 0, n);
+            }
             ws.plugin().normalize(state, pod, feasible, normalized);
             for (int i = 0; i < n; i++) {
                 long weighted = normalized[i] * ws.weight();
                 totals[i] += weighted;
-                byPlugin.get(i).put(ws.plugin().name(), new ScheduleResult.PluginScore(raw[i], normalized[i], weighted));
+                if (breakdown) {
+                    byPlugin.get(i).put(ws.plugin().name(), new ScheduleResult.PluginScore(raw[i], normalized[i], weighted));
+                }
             }
         }
         List<ScheduleResult.NodeScore> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new ScheduleResult.NodeScore(feasible.get(i).name(), totals[i], byPlugin.get(i)));
+            out.add(new ScheduleResult.NodeScore(feasible.get(i).name(), totals[i], breakdown ? byPlugin.get(i) : Map.of()));
         }
         return out;
     }

@@ -16,6 +16,10 @@ import java.util.Map;
 public final class NodeInfo {
     private Node node;
     private Resources allocatable;
+    // Read on every filter call, so kept from the Node object rather than looked up each time.
+    private Map<String, String> labels;
+    private List<Taint> taints;
+    private boolean unschedulable;
     private long requestedCpu;
     private long requestedMemory;
     private long requestedEphemeral;
@@ -32,6 +36,11 @@ public final class NodeInfo {
     public void setNode(Node node) {
         this.node = node;
         this.allocatable = node.getStatus() == null ? Resources.ZERO : Resources.of(node.getStatus().getAllocatable());
+        Map<String, String> l = node.getMetadata().getLabels();
+        this.labels = l == null ? Map.of() : l;
+        List<Taint> t = node.getSpec() == null ? null : node.getSpec().getTaints();
+        this.taints = t == null ? List.of() : List.copyOf(t);
+        this.unschedulable = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
     }
 
     public Node node() {
@@ -43,17 +52,15 @@ public final class NodeInfo {
     }
 
     public Map<String, String> labels() {
-        Map<String, String> l = node.getMetadata().getLabels();
-        return l == null ? Map.of() : l;
+        return labels;
     }
 
     public List<Taint> taints() {
-        List<Taint> t = node.getSpec() == null ? null : node.getSpec().getTaints();
-        return t == null ? List.of() : t;
+        return taints;
     }
 
     public boolean unschedulable() {
-        return node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        return unschedulable;
     }
 
     public Resources allocatable() {
@@ -102,16 +109,63 @@ public final class NodeInfo {
         }
         apply(p, 1);
         usedPorts.addAll(p.hostPorts());
+        if (p.hasPodAffinityOrAntiAffinity()) {
+            podsWithAffinity.put(uid, p);
+        }
+        if (p.hasRequiredAntiAffinity()) {
+            podsWithRequiredAntiAffinity.put(uid, p);
+        }
     }
 
     public void removePod(String uid) {
         PodInfo p = pods.remove(uid);
+        podsWithAffinity.remove(uid);
+        podsWithRequiredAntiAffinity.remove(uid);
         if (p != null) {
             apply(p, -1);
             for (PodInfo.HostPort hp : p.hostPorts()) {
                 usedPorts.remove(hp);
             }
         }
+    }
+
+    // The subsets of pods with pod (anti-)affinity and with required anti-affinity (framework.NodeInfo's
+    // PodsWithAffinity and PodsWithRequiredAntiAffinity), kept by uid so removal is O(1).
+    private final Map<String, PodInfo> podsWithAffinity = new LinkedHashMap<>();
+    private final Map<String, PodInfo> podsWithRequiredAntiAffinity = new LinkedHashMap<>();
+    // Image name to size from node.status.images (NodeInfo.ImageStates), computed for the current Node object.
+    private Node imageSizesOf;
+    private Map<String, Long> imageSizes = Map.of();
+
+    /** Pods on this node that have a podAffinity or podAntiAffinity stanza. */
+    public java.util.Collection<PodInfo> podsWithAffinity() {
+        return podsWithAffinity.values();
+    }
+
+    /** Pods on this node with at least one required anti-affinity term. */
+    public java.util.Collection<PodInfo> podsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity.values();
+    }
+
+    /** Every name in node.status.images mapped to that image's sizeBytes; empty when the node reports no images. */
+    public Map<String, Long> imageSizes() {
+        if (imageSizesOf != node) {
+            Map<String, Long> sizes = new HashMap<>();
+            if (node.getStatus() != null && node.getStatus().getImages() != null) {
+                for (io.fabric8.kubernetes.api.model.ContainerImage image : node.getStatus().getImages()) {
+                    if (image.getNames() == null) {
+                        continue;
+                    }
+                    long size = image.getSizeBytes() == null ? 0 : image.getSizeBytes();
+                    for (String name : image.getNames()) {
+                        sizes.put(name, size);
+                    }
+                }
+            }
+            imageSizes = sizes.isEmpty() ? Map.of() : sizes;
+            imageSizesOf = node;
+        }
+        return imageSizes;
     }
 
     private void apply(PodInfo p, int sign) {

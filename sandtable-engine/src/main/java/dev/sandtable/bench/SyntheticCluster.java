@@ -1,0 +1,82 @@
+package dev.sandtable.bench;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates nodes and pods shaped like kube-scheduler's scheduler_perf templates (node: 4 cpu, 32Gi, 110 pods;
+ * pod: 100m cpu, 500Mi), with the labels and constraints each {@link Workload} needs.
+ */
+public final class SyntheticCluster {
+    public static final int ZONES = 3;
+
+    private SyntheticCluster() {
+    }
+
+    public static List<Node> nodes(int count) {
+        List<Node> nodes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = "node-" + i;
+            String zone = "zone-" + (i % ZONES);
+            nodes.add(new NodeBuilder()
+                    .withNewMetadata().withName(name)
+                    .withLabels(Map.of("kubernetes.io/hostname", name, "topology.kubernetes.io/zone", zone,
+                            "topology.kubernetes.io/region", "region-0", "kubernetes.io/os", "linux"))
+                    .endMetadata()
+                    .withNewSpec().endSpec()
+                    .withNewStatus()
+                    .withCapacity(Map.of("cpu", new Quantity("4"), "memory", new Quantity("32Gi"), "pods", new Quantity("110")))
+                    .withAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("32Gi"), "pods", new Quantity("110")))
+                    .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                    .endStatus()
+                    .build());
+        }
+        return nodes;
+    }
+
+    /** Pods named prefix-0..n-1 in namespace bench, each of group (i mod groups) where a workload relates pods. */
+    public static List<Pod> pods(Workload workload, String prefix, int count) {
+        List<Pod> pods = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String group = "g" + (i % 100);
+            PodBuilder b = new PodBuilder()
+                    .withNewMetadata().withName(prefix + "-" + i).withNamespace("bench").withLabels(Map.of("app", "bench", "group", group)).endMetadata()
+                    .withNewSpec()
+                    .addNewContainer().withName("c").withImage("registry.k8s.io/pause:3.10")
+                    .withNewResources().withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("500Mi"))).endResources()
+                    .endContainer()
+                    .endSpec();
+            switch (workload) {
+                case BASIC -> {
+                }
+                case TOPOLOGY_SPREAD -> b.editSpec().addNewTopologySpreadConstraint().withMaxSkew(1)
+                        .withTopologyKey("topology.kubernetes.io/zone").withWhenUnsatisfiable("DoNotSchedule")
+                        .withNewLabelSelector().addToMatchLabels("group", group).endLabelSelector()
+                        .endTopologySpreadConstraint().endSpec();
+                case NODE_AFFINITY -> b.editSpec().withNewAffinity().withNewNodeAffinity()
+                        .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm()
+                        .addNewMatchExpression().withKey("topology.kubernetes.io/zone").withOperator("In").withValues("zone-0", "zone-1").endMatchExpression()
+                        .endNodeSelectorTerm().endRequiredDuringSchedulingIgnoredDuringExecution()
+                        .endNodeAffinity().endAffinity().endSpec();
+                case PREFERRED_POD_AFFINITY -> b.editSpec().withNewAffinity().withNewPodAffinity()
+                        .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(1).withNewPodAffinityTerm()
+                        .withTopologyKey("topology.kubernetes.io/zone").withNewLabelSelector().addToMatchLabels("group", group).endLabelSelector()
+                        .endPodAffinityTerm().endPreferredDuringSchedulingIgnoredDuringExecution()
+                        .endPodAffinity().endAffinity().endSpec();
+                case REQUIRED_POD_ANTI_AFFINITY -> b.editSpec().withNewAffinity().withNewPodAntiAffinity()
+                        .addNewRequiredDuringSchedulingIgnoredDuringExecution()
+                        .withTopologyKey("kubernetes.io/hostname").withNewLabelSelector().addToMatchLabels("group", group).endLabelSelector()
+                        .endRequiredDuringSchedulingIgnoredDuringExecution()
+                        .endPodAntiAffinity().endAffinity().endSpec();
+            }
+            pods.add(b.build());
+        }
+        return pods;
+    }
+}
