@@ -141,7 +141,7 @@ final class ObjectReader {
     }
 
     /** Says what is wrong in the user's terms, on the line to fix, which is not always the line where the parser gave up. */
-    static ManifestProblem malformed(Document doc, MarkedYamlEngineException e) {
+    private static ManifestProblem malformed(Document doc, MarkedYamlEngineException e) {
         String problem = firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem());
         String context = e.getContext() == null ? "" : e.getContext();
         int line = Math.min(e.getProblemMark().map(m -> m.getLine() + 1).orElse(1), lastContentLine(doc.text()));
@@ -153,9 +153,9 @@ final class ObjectReader {
                     "add the closing quote on this line, or escape the quote inside the value");
         }
         if (context.contains("flow sequence") || context.contains("flow mapping")) {
-            String bracket = context.contains("sequence") ? "[" : "{";
-            return new ManifestProblem(doc.at(line), what + problem + " in the " + bracket + " opened on line " + doc.at(opened).line(),
-                    "put a comma between entries and close the " + bracket + (bracket.equals("[") ? " with ]" : " with }"));
+            boolean sequence = context.contains("sequence");
+            return new ManifestProblem(doc.at(line), what + problem + " in the " + (sequence ? "[" : "{") + " opened on line " + doc.at(opened).line(),
+                    "put a comma between entries and close the " + (sequence ? "[ with ]" : "{ with }"));
         }
         if (e instanceof DuplicateKeyException) {
             return new ManifestProblem(doc.at(line), what + problem + " (already set in this mapping)", "remove one of them or merge the two");
