@@ -31,6 +31,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SchedulerOptions scheduler;
+
     @Option(names = "--duration", converter = Durations.class, defaultValue = "10m", paramLabel = "DURATION",
             description = "Simulated time to run, e.g. 90s, 10m, 2h (default: ${DEFAULT-VALUE}).")
     Duration duration;
@@ -52,9 +55,10 @@ public final class RunCommand implements Callable<Integer> {
         if (duration.isNegative() || duration.isZero()) {
             throw new BadInputException("--duration must be positive, got " + Durations.format(duration) + " (hint: e.g. --duration 10m)");
         }
+        var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
         Manifests m = inputs.load(() -> System.in);
         long started = System.nanoTime();
-        Simulation sim = new Simulation(seed);
+        Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration);
         sim.apply(m.all());
         sim.runFor(duration);
         var report = ClusterReports.of(sim, duration, seed);

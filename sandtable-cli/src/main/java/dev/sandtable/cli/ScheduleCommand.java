@@ -30,6 +30,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    SchedulerOptions scheduler;
+
     @Option(names = "--pod", paramLabel = "NS/NAME", description = "Only report (and explain) this pod; repeatable.")
     java.util.List<String> pods = new java.util.ArrayList<>();
 
@@ -52,9 +55,10 @@ public final class ScheduleCommand implements Callable<Integer> {
                 throw new BadInputException("--pod " + p + " must be NAMESPACE/NAME (hint: e.g. --pod default/web-0)");
             }
         }
+        var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
         Manifests m = inputs.load(() -> System.in);
         long started = System.nanoTime();
-        Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.INSTANT);
+        Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.INSTANT, schedulerConfiguration);
         Predicate<String> selected = pods.isEmpty() ? k -> true : pods::contains;
         if (explain) {
             sim.scheduler().explainWhenScheduling(selected);

@@ -12,7 +12,9 @@ import dev.sandtable.controller.statefulset.StatefulSetController;
 import dev.sandtable.kubelet.Kubelet;
 import dev.sandtable.kubelet.KubeletTiming;
 import dev.sandtable.scheduler.Scheduler;
-import dev.sandtable.scheduler.framework.Profile;
+import dev.sandtable.scheduler.StoreListers;
+import dev.sandtable.scheduler.config.PluginRegistry;
+import dev.sandtable.scheduler.config.SchedulerConfiguration;
 import dev.sandtable.sim.SeededRandom;
 import dev.sandtable.sim.SimClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -51,6 +53,10 @@ public final class Simulation {
 
     /** A null kubelet timing leaves pods bound but never started, for measuring the scheduler alone. */
     public Simulation(long seed, KubeletTiming kubeletTiming) {
+        this(seed, kubeletTiming, SchedulerConfiguration.defaults());
+    }
+
+    public Simulation(long seed, KubeletTiming kubeletTiming, SchedulerConfiguration schedulerConfiguration) {
         this.clock = new SimClock();
         SeededRandom random = new SeededRandom(seed);
         this.store = new ObjectStore(clock, random);
@@ -60,7 +66,9 @@ public final class Simulation {
         new ReplicaSetController(store);
         new StatefulSetController(store);
         new DaemonSetController(store);
-        this.scheduler = new Scheduler(store, random, Profile.defaultProfile());
+        StoreListers listers = new StoreListers(store);
+        this.scheduler = new Scheduler(store, random, schedulerConfiguration.profiles().stream()
+                .map(p -> PluginRegistry.build(p, listers)).toList());
         if (kubeletTiming != null) {
             new Kubelet(store, kubeletTiming);
         }

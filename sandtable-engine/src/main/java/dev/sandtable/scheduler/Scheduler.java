@@ -34,7 +34,7 @@ public final class Scheduler {
 
     private final ObjectStore store;
     private final SimClock clock;
-    private final Framework framework;
+    private final Map<String, Framework> frameworks = new java.util.LinkedHashMap<>();
     private final SchedulerCache cache = new SchedulerCache();
     private final SchedulingQueue queue = new SchedulingQueue();
     private final Map<String, ScheduleResult> lastFailure = new HashMap<>();
@@ -45,16 +45,19 @@ public final class Scheduler {
     private boolean flushScheduled;
     private long attempts;
 
-    public Scheduler(ObjectStore store, SeededRandom random, Profile profile) {
+    public Scheduler(ObjectStore store, SeededRandom random, List<Profile> profiles) {
         this.store = store;
         this.clock = store.clock();
-        this.framework = new Framework(profile, random);
+        for (Profile p : profiles) {
+            frameworks.put(p.schedulerName(), new Framework(p, random));
+        }
         store.watch(Node.class, this::onNode);
         store.watch(Pod.class, this::onPod);
     }
 
-    public String schedulerName() {
-        return framework.profile().schedulerName();
+    /** The scheduler names this scheduler's profiles answer to. */
+    public java.util.Set<String> schedulerNames() {
+        return frameworks.keySet();
     }
 
     /** The last failed scheduling cycle of a pod that is still pending, if any. */
@@ -78,6 +81,11 @@ public final class Scheduler {
         java.util.List<NodeInfo> nodes = cache.nodeList();
         ScheduleResult verdict = lastFailure.getOrDefault(key(pod), new ScheduleResult(key(pod), pod.getSpec().getNodeName(),
                 nodes.size(), Map.of(), List.of(), null));
+        Framework framework = frameworks.get(schedulerNameOf(pod));
+        if (framework == null) {
+            return new Explanation(key(pod), nodes.size(), null, List.of(), null,
+                    "no scheduler profile named " + schedulerNameOf(pod) + " runs in this cluster, so nothing schedules the pod");
+        }
         return framework.explain(info, nodes, verdict);
     }
 
@@ -115,7 +123,7 @@ public final class Scheduler {
             lastFailure.remove(key);
             return;
         }
-        if (e.type() == WatchEvent.Type.ADDED && schedulerName().equals(schedulerNameOf(pod))) {
+        if (e.type() == WatchEvent.Type.ADDED && frameworks.containsKey(schedulerNameOf(pod))) {
             queue.add(key, priority(pod));
             kick();
         }
@@ -146,6 +154,7 @@ public final class Scheduler {
         Pod pod = current.get();
         PodInfo info = new PodInfo(pod);
         attempts++;
+        Framework framework = frameworks.get(schedulerNameOf(pod));
         ScheduleResult result = framework.schedule(info, cache.nodeList());
         if (explainOnSchedule.test(key)) {
             explanations.put(key, framework.explain(info, cache.nodeList(), result));

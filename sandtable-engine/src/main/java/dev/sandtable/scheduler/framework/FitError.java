@@ -19,25 +19,38 @@ public final class FitError {
 
     /** A PreFilter rejection replaces the per-node histogram, as upstream avoids repeating it for every node. */
     public static String message(int numAllNodes, Status preFilter, Collection<Status> statuses) {
+        return message(numAllNodes, preFilter, statuses, null);
+    }
+
+    /**
+     * The full FitError text: "0/N nodes are available:", then the PreFilter message or the histogram of filter
+     * reasons (each "count reason", sorted as strings, joined by ", ", closed by "."), then any PostFilter
+     * (preemption) message after a space.
+     */
+    public static String message(int numAllNodes, Status preFilter, Collection<Status> statuses, String postFilterMsg) {
         if (numAllNodes == 0) {
             return NO_NODES_AVAILABLE;
         }
+        StringBuilder sb = new StringBuilder("0/").append(numAllNodes).append(" nodes are available:");
         if (preFilter != null) {
-            return "0/" + numAllNodes + " nodes are available: " + String.join(", ", preFilter.reasons()) + ".";
-        }
-        Map<String, Integer> histogram = new TreeMap<>();
-        for (Status s : statuses) {
-            for (String r : s.reasons()) {
-                histogram.merge(r, 1, Integer::sum);
+            sb.append(' ').append(String.join(", ", preFilter.reasons())).append('.');
+        } else {
+            Map<String, Integer> histogram = new TreeMap<>();
+            for (Status s : statuses) {
+                for (String r : s.reasons()) {
+                    histogram.merge(r, 1, Integer::sum);
+                }
+            }
+            List<String> parts = new ArrayList<>(histogram.size());
+            histogram.forEach((reason, count) -> parts.add(count + " " + reason));
+            // Go's sort.Strings orders the "count reason" strings bytewise, so "10 x" sorts before "2 y".
+            parts.sort(null);
+            if (!parts.isEmpty()) {
+                sb.append(' ').append(String.join(", ", parts)).append('.');
             }
         }
-        List<String> parts = new ArrayList<>(histogram.size());
-        histogram.forEach((reason, count) -> parts.add(count + " " + reason));
-        // Go's sort.Strings orders the "count reason" strings bytewise, so "10 x" sorts before "2 y".
-        parts.sort(null);
-        StringBuilder sb = new StringBuilder("0/").append(numAllNodes).append(" nodes are available:");
-        if (!parts.isEmpty()) {
-            sb.append(' ').append(String.join(", ", parts)).append('.');
+        if (postFilterMsg != null && !postFilterMsg.isEmpty()) {
+            sb.append(' ').append(postFilterMsg);
         }
         return sb.toString();
     }

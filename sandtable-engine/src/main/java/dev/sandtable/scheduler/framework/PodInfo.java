@@ -15,8 +15,8 @@ import java.util.List;
  */
 public final class PodInfo {
     /** Defaults used for scoring containers that request nothing (schedutil DefaultMilliCPURequest/DefaultMemoryRequest). */
-    public static final long DEFAULT_MILLI_CPU_REQUEST = 100;
-    public static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
+    public static final long DEFAULT_MILLI_CPU_REQUEST = PodRequests.DEFAULT_MILLI_CPU_REQUEST;
+    public static final long DEFAULT_MEMORY_REQUEST = PodRequests.DEFAULT_MEMORY_REQUEST;
 
     private final Pod pod;
     private final Resources requests;
@@ -28,33 +28,9 @@ public final class PodInfo {
         this.pod = pod;
         PodSpec spec = pod.getSpec();
         this.requests = PodRequests.of(spec);
-        long cpu = 0, mem = 0;
-        for (Container c : spec.getContainers()) {
-            Resources r = PodRequests.requests(c);
-            cpu += r.cpuMillis() == 0 ? DEFAULT_MILLI_CPU_REQUEST : r.cpuMillis();
-            mem += r.memoryBytes() == 0 ? DEFAULT_MEMORY_REQUEST : r.memoryBytes();
-        }
-        if (spec.getInitContainers() != null) {
-            for (Container c : spec.getInitContainers()) {
-                Resources r = PodRequests.requests(c);
-                long icpu = r.cpuMillis() == 0 ? DEFAULT_MILLI_CPU_REQUEST : r.cpuMillis();
-                long imem = r.memoryBytes() == 0 ? DEFAULT_MEMORY_REQUEST : r.memoryBytes();
-                if ("Always".equals(c.getRestartPolicy())) {
-                    cpu += icpu;
-                    mem += imem;
-                } else {
-                    cpu = Math.max(cpu, icpu);
-                    mem = Math.max(mem, imem);
-                }
-            }
-        }
-        if (spec.getOverhead() != null) {
-            Resources o = Resources.of(spec.getOverhead());
-            cpu += o.cpuMillis();
-            mem += o.memoryBytes();
-        }
-        this.nonZeroCpu = cpu;
-        this.nonZeroMemory = mem;
+        Resources nonZero = PodRequests.nonZero(spec);
+        this.nonZeroCpu = nonZero.cpuMillis();
+        this.nonZeroMemory = nonZero.memoryBytes();
         List<HostPort> ports = new ArrayList<>();
         for (Container c : spec.getContainers()) {
             if (c.getPorts() != null) {
@@ -99,6 +75,33 @@ public final class PodInfo {
     public int priority() {
         Integer p = pod.getSpec().getPriority();
         return p == null ? 0 : p;
+    }
+
+    // Inter-pod affinity terms, parsed on first use and kept (framework.PodInfo's Required/Preferred(Anti)AffinityTerms).
+    private volatile AffinityTerm.PodTerms affinityTerms;
+
+    /** The pod's parsed (anti-)affinity terms; lists whose selectors do not parse are empty, see parseError(). */
+    public AffinityTerm.PodTerms affinityTerms() {
+        AffinityTerm.PodTerms t = affinityTerms;
+        if (t == null) {
+            t = AffinityTerm.PodTerms.of(pod);
+            affinityTerms = t;
+        }
+        return t;
+    }
+
+    /** NodeInfo's podWithAffinity: the pod has a podAffinity or podAntiAffinity stanza. */
+    public boolean hasPodAffinityOrAntiAffinity() {
+        io.fabric8.kubernetes.api.model.Affinity a = pod.getSpec().getAffinity();
+        return a != null && (a.getPodAffinity() != null || a.getPodAntiAffinity() != null);
+    }
+
+    /** NodeInfo's podWithRequiredAntiAffinity: the pod has at least one required anti-affinity term. */
+    public boolean hasRequiredAntiAffinity() {
+        io.fabric8.kubernetes.api.model.Affinity a = pod.getSpec().getAffinity();
+        return a != null && a.getPodAntiAffinity() != null
+                && a.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() != null
+                && !a.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().isEmpty();
     }
 
     /** A host port claim: protocol, host IP (0.0.0.0 when unset) and port. */

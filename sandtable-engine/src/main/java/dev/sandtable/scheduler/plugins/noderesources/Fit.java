@@ -1,5 +1,6 @@
 package dev.sandtable.scheduler.plugins.noderesources;
 
+import dev.sandtable.api.NodeSelectors;
 import dev.sandtable.api.Resources;
 import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
@@ -42,6 +43,9 @@ public final class Fit implements FilterPlugin, ScorePlugin {
             reasons.add("Insufficient ephemeral-storage");
         }
         for (Map.Entry<String, Long> e : req.scalars().entrySet()) {
+            if (!isScalarResourceName(e.getKey())) {
+                continue;
+            }
             if (e.getValue() > 0 && e.getValue() > alloc.scalar(e.getKey()) - node.requestedScalar(e.getKey())) {
                 reasons.add("Insufficient " + e.getKey());
             }
@@ -54,6 +58,17 @@ public final class Fit implements FilterPlugin, ScorePlugin {
         long cpu = leastRequested(node.nonZeroCpu() + pod.nonZeroCpu(), node.allocatable().cpuMillis());
         long mem = leastRequested(node.nonZeroMemory() + pod.nonZeroMemory(), node.allocatable().memoryBytes());
         return (cpu + mem) / 2;
+    }
+
+    /**
+     * schedutil.IsScalarResourceName: extended resources (a domain-prefixed name outside kubernetes.io), hugepages,
+     * kubernetes.io-prefixed native resources and attachable volumes. framework.Resource ignores any other name.
+     */
+    static boolean isScalarResourceName(String name) {
+        if (name.startsWith("hugepages-") || name.startsWith("attachable-volumes-") || name.contains("kubernetes.io/")) {
+            return true;
+        }
+        return name.contains("/") && !name.startsWith("requests.") && NodeSelectors.isQualifiedName("requests." + name);
     }
 
     static long leastRequested(long requested, long capacity) {

@@ -1,0 +1,174 @@
+package dev.sandtable.scheduler.config;
+
+import dev.sandtable.api.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a KubeSchedulerConfiguration as users write it, applying kube-scheduler v1.31's defaulting and plugin-set
+ * merging: per extension point, the default plugins minus the disabled ones (or all, with "*"), custom enabled
+ * plugins replacing a default of the same name in place and appended otherwise; multiPoint expands to every point.
+ */
+public final class ConfigParser {
+    public static final String API_VERSION = "kubescheduler.config.k8s.io/v1";
+    public static final String KIND = "KubeSchedulerConfiguration";
+    private static final Set<String> KNOWN_POINTS = Set.of("preEnqueue", "queueSort", "preFilter", "filter", "postFilter",
+            "preScore", "score", "reserve", "permit", "preBind", "bind", "postBind", "multiPoint");
+
+    private ConfigParser() {
+    }
+
+    /** The parsed configuration, or the problems with it (each with a field path), plus warnings. */
+    public record Result(SchedulerConfiguration configuration, List<FieldError> errors, List<String> warnings) {
+    }
+
+    public static Result parse(Map<?, ?> doc) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        if (!doc.isEmpty()) {
+            if (!API_VERSION.equals(doc.get("apiVersion")) || !KIND.equals(doc.get("kind"))) {
+                errors.add(new FieldError("apiVersion", "not a " + KIND + " (" + API_VERSION + "): found " + doc.get("apiVersion") + " " + doc.get("kind"),
+                        "start the file with apiVersion: " + API_VERSION + " and kind: " + KIND));
+                return new Result(null, errors, warnings);
+            }
+        }
+        int globalPercentage = integer(doc.get("percentageOfNodesToScore"), "percentageOfNodesToScore", errors);
+        List<ProfileConfig> profiles = new ArrayList<>();
+        Object rawProfiles = doc.get("profiles");
+        List<?> list = rawProfiles instanceof List<?> l && !l.isEmpty() ? l : List.of(Map.of());
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = rawProfiles == null ? "" : "profiles[" + i + "].";
+            if (!(list.get(i) instanceof Map<?, ?> p)) {
+                errors.add(new FieldError("profiles[" + i + "]", "profile must be a mapping", "give schedulerName and plugins"));
+                continue;
+            }
+            ProfileConfig pc = profile(p, path, globalPercentage, errors, warnings);
+            if (!names.add(pc.schedulerName())) {
+                errors.add(new FieldError(path + "schedulerName", "duplicate profile " + pc.schedulerName(), "give each profile its own schedulerName"));
+            }
+            profiles.add(pc);
+        }
+        return new Result(errors.isEmpty() ? new SchedulerConfiguration(profiles) : null, errors, warnings);
+    }
+
+    private static ProfileConfig profile(Map<?, ?> p, String path, int globalPercentage, List<FieldError> errors, List<String> warnings) {
+        String name = p.get("schedulerName") instanceof String s ? s : "default-scheduler";
+        int percentage = p.containsKey("percentageOfNodesToScore")
+                ? integer(p.get("percentageOfNodesToScore"), path + "percentageOfNodesToScore", errors) : globalPercentage;
+        if (percentage < 0 || percentage > 100) {
+            errors.add(new FieldError(path + "percentageOfNodesToScore", "percentageOfNodesToScore must be between 0 and 100, got " + percentage,
+                    "use 0 for the adaptive default"));
+        }
+        Map<?, ?> plugins = p.get("plugins") instanceof Map<?, ?> m ? m : Map.of();
+        for (Object point : plugins.keySet()) {
+            if (!KNOWN_POINTS.contains(String.valueOf(point))) {
+                errors.add(new FieldError(path + "plugins." + point, "unknown extension point " + point, "use one of " + KNOWN_POINTS));
+            }
+        }
+        List<PluginSpec> multiPoint = merge(DefaultPlugins.MULTI_POINT, plugins.get("multiPoint"), path + "plugins.multiPoint", errors);
+        List<String> filters = new ArrayList<>();
+        for (PluginSpec s : merge(multiPoint, plugins.get("filter"), path + "plugins.filter", errors)) {
+            if (DefaultPlugins.FILTERS.contains(s.name())) {
+                filters.add(s.name());
+            } else {
+                known(s.name(), path + "plugins.filter", errors, warnings);
+            }
+        }
+        List<PluginSpec> scores = new ArrayList<>();
+        for (PluginSpec s : merge(multiPoint, plugins.get("score"), path + "plugins.score", errors)) {
+            if (DefaultPlugins.SCORES.contains(s.name())) {
+                scores.add(new PluginSpec(s.name(), s.weight() == 0 ? 1 : s.weight()));
+            } else {
+                known(s.name(), path + "plugins.score", errors, warnings);
+            }
+        }
+        Map<String, Map<String, Object>> args = new LinkedHashMap<>();
+        if (p.get("pluginConfig") instanceof List<?> configs) {
+            for (int i = 0; i < configs.size(); i++) {
+                if (configs.get(i) instanceof Map<?, ?> c && c.get("name") instanceof String n) {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    if (c.get("args") instanceof Map<?, ?> am) {
+                        am.forEach((k, v) -> a.put(String.valueOf(k), v));
+                    }
+                    args.put(n, a);
+                } else {
+                    errors.add(new FieldError(path + "pluginConfig[" + i + "]", "pluginConfig entry needs a name", "e.g. - name: NodeResourcesFit"));
+                }
+            }
+        }
+        return new ProfileConfig(name, filters, scores, args, percentage);
+    }
+
+    /** Upstream's mergePluginSet: defaults minus disabled, custom enabled replacing in place or appended. */
+    static List<PluginSpec> merge(List<PluginSpec> defaults, Object customSet, String path, List<FieldError> errors) {
+        if (!(customSet instanceof Map<?, ?> set)) {
+            return defaults;
+        }
+        Set<String> disabled = new LinkedHashSet<>();
+        for (PluginSpec s : specs(set.get("disabled"), path + ".disabled", errors)) {
+            disabled.add(s.name());
+        }
+        List<PluginSpec> enabled = specs(set.get("enabled"), path + ".enabled", errors);
+        Map<String, PluginSpec> custom = new LinkedHashMap<>();
+        enabled.forEach(s -> custom.put(s.name(), s));
+        List<PluginSpec> out = new ArrayList<>();
+        if (!disabled.contains("*")) {
+            for (PluginSpec d : defaults) {
+                if (disabled.contains(d.name())) {
+                    continue;
+                }
+                PluginSpec c = custom.remove(d.name());
+                out.add(c == null ? d : c);
+            }
+        }
+        out.addAll(custom.values());
+        return out;
+    }
+
+    private static List<PluginSpec> specs(Object raw, String path, List<FieldError> errors) {
+        List<PluginSpec> out = new ArrayList<>();
+        if (raw instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                if (l.get(i) instanceof Map<?, ?> m && m.get("name") instanceof String n) {
+                    out.add(new PluginSpec(n, integer(m.get("weight"), path + "[" + i + "].weight", errors)));
+                } else {
+                    errors.add(new FieldError(path + "[" + i + "]", "plugin entry needs a name", "e.g. - name: NodeResourcesFit"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void known(String name, String path, List<FieldError> errors, List<String> warnings) {
+        if (DefaultPlugins.NOT_SIMULATED.contains(name)) {
+            return;
+        }
+        if (DefaultPlugins.FILTERS.contains(name) || DefaultPlugins.SCORES.contains(name)) {
+            warnings.add(name + " has no such extension point; ignored at " + path);
+            return;
+        }
+        errors.add(new FieldError(path, "unknown plugin " + name, "Sandtable simulates " + String.join(", ", new java.util.TreeSet<>(union()))));
+    }
+
+    private static Set<String> union() {
+        Set<String> all = new LinkedHashSet<>(DefaultPlugins.FILTERS);
+        all.addAll(DefaultPlugins.SCORES);
+        return all;
+    }
+
+    private static int integer(Object v, String path, List<FieldError> errors) {
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        errors.add(new FieldError(path, "expected a number, got " + v, "write an integer"));
+        return 0;
+    }
+}

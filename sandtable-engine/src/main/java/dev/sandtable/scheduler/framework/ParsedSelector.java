@@ -1,0 +1,240 @@
+package dev.sandtable.scheduler.framework;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A label selector validated and compiled once, as metav1.LabelSelectorAsSelector (apimachinery v0.31) does:
+ * a null selector selects nothing, an empty one everything, and invalid keys, values or operators are
+ * rejected with the apimachinery error text.
+ */
+public final class ParsedSelector {
+    /** labels.Nothing(): matches no label set. */
+    public static final ParsedSelector NOTHING = new ParsedSelector(new Requirement[0], false);
+    /** labels.Everything(): matches every label set. */
+    public static final ParsedSelector EVERYTHING = new ParsedSelector(new Requirement[0], true);
+
+    private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("^" + QUALIFIED_NAME_FMT + "$");
+    private static final String QUALIFIED_NAME_MSG =
+            "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+    private static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
+    private static final Pattern LABEL_VALUE = Pattern.compile("^" + LABEL_VALUE_FMT + "$");
+    private static final String LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, "
+            + "'-', '_' or '.', and must start and end with an alphanumeric character";
+    private static final String DNS1123_SUBDOMAIN_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("^" + DNS1123_SUBDOMAIN_FMT + "$");
+    private static final String DNS1123_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+            + "characters, '-' or '.', and must start and end with an alphanumeric character";
+
+    enum Op { IN, NOT_IN, EXISTS, DOES_NOT_EXIST }
+
+    record Requirement(String key, Op op, String[] values) {
+        boolean matches(Map<String, String> labels) {
+            String v = labels.get(key);
+            return switch (op) {
+                case IN -> v != null && contains(v);
+                case NOT_IN -> v == null || !contains(v);
+                case EXISTS -> v != null || labels.containsKey(key);
+                case DOES_NOT_EXIST -> v == null && !labels.containsKey(key);
+            };
+        }
+
+        private boolean contains(String v) {
+            for (String s : values) {
+                if (s.equals(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final Requirement[] requirements;
+    private final boolean everything;
+
+    private ParsedSelector(Requirement[] requirements, boolean everything) {
+        this.requirements = requirements;
+        this.everything = everything;
+    }
+
+    /** Compiles a selector; throws {@link InvalidSelectorException} with the apimachinery message when it is invalid. */
+    public static ParsedSelector parse(LabelSelector selector) throws InvalidSelectorException {
+        if (selector == null) {
+            return NOTHING;
+        }
+        Map<String, String> matchLabels = selector.getMatchLabels();
+        List<LabelSelectorRequirement> exprs = selector.getMatchExpressions();
+        int n = (matchLabels == null ? 0 : matchLabels.size()) + (exprs == null ? 0 : exprs.size());
+        if (n == 0) {
+            return EVERYTHING;
+        }
+        List<Requirement> reqs = new ArrayList<>(n);
+        if (matchLabels != null) {
+            for (Map.Entry<String, String> e : matchLabels.entrySet()) {
+                String v = e.getValue() == null ? "" : e.getValue();
+                reqs.add(requirement(e.getKey(), Op.IN, new String[] {v}));
+            }
+        }
+        if (exprs != null) {
+            for (LabelSelectorRequirement r : exprs) {
+                Op op = switch (r.getOperator() == null ? "" : r.getOperator()) {
+                    case "In" -> Op.IN;
+                    case "NotIn" -> Op.NOT_IN;
+                    case "Exists" -> Op.EXISTS;
+                    case "DoesNotExist" -> Op.DOES_NOT_EXIST;
+                    default -> throw new InvalidSelectorException(quote(r.getOperator()) + " is not a valid label selector operator");
+                };
+                List<String> values = r.getValues() == null ? List.of() : r.getValues();
+                reqs.add(requirement(r.getKey(), op, values.toArray(new String[0])));
+            }
+        }
+        return new ParsedSelector(reqs.toArray(new Requirement[0]), false);
+    }
+
+    /** labels.NewRequirement's validation: key, operator arity, then every value. */
+    private static Requirement requirement(String key, Op op, String[] values) throws InvalidSelectorException {
+        String k = key == null ? "" : key;
+        List<String> errs = new ArrayList<>();
+        List<String> keyErrs = qualifiedNameErrors(k);
+        if (!keyErrs.isEmpty()) {
+            errs.add("key: Invalid value: " + quote(k) + ": " + String.join("; ", keyErrs));
+        }
+        switch (op) {
+            case IN, NOT_IN -> {
+                if (values.length == 0) {
+                    errs.add("values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty");
+                }
+            }
+            case EXISTS, DOES_NOT_EXIST -> {
+                if (values.length != 0) {
+                    errs.add("values: Invalid value: " + goSlice(values) + ": values set must be empty for exists and does not exist");
+                }
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            List<String> valueErrs = labelValueErrors(values[i]);
+            if (!valueErrs.isEmpty()) {
+                errs.add("values[" + i + "][" + k + "]: Invalid value: " + quote(values[i]) + ": " + String.join("; ", valueErrs));
+            }
+        }
+        if (errs.size() == 1) {
+            throw new InvalidSelectorException(errs.get(0));
+        } else if (!errs.isEmpty()) {
+            throw new InvalidSelectorException("[" + String.join(", ", errs) + "]");
+        }
+        return new Requirement(k, op, values);
+    }
+
+    private static List<String> qualifiedNameErrors(String value) {
+        List<String> errs = new ArrayList<>();
+        String[] parts = value.split("/", -1);
+        String name;
+        if (parts.length == 1) {
+            name = parts[0];
+        } else if (parts.length == 2) {
+            String prefix = parts[0];
+            name = parts[1];
+            if (prefix.isEmpty()) {
+                errs.add("prefix part must be non-empty");
+            } else {
+                if (prefix.length() > 253) {
+                    errs.add("prefix part must be no more than 253 characters");
+                }
+                if (!DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+                    errs.add("prefix part " + regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
+                }
+            }
+        } else {
+            errs.add("a qualified name " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")
+                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+            return errs;
+        }
+        if (name.isEmpty()) {
+            errs.add("name part must be non-empty");
+        } else if (name.length() > 63) {
+            errs.add("name part must be no more than 63 characters");
+        }
+        if (!QUALIFIED_NAME.matcher(name).matches()) {
+            errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
+        }
+        return errs;
+    }
+
+    private static List<String> labelValueErrors(String value) {
+        List<String> errs = new ArrayList<>();
+        if (value.length() > 63) {
+            errs.add("must be no more than 63 characters");
+        }
+        if (!LABEL_VALUE.matcher(value).matches()) {
+            errs.add(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
+        }
+        return errs;
+    }
+
+    private static String regexError(String msg, String fmt, String... examples) {
+        StringBuilder sb = new StringBuilder(msg).append(" (e.g. ");
+        for (int i = 0; i < examples.length; i++) {
+            if (i > 0) {
+                sb.append(",  or ");
+            }
+            sb.append('\'').append(examples[i]).append('\'');
+        }
+        return sb.append(", regex used for validation is '").append(fmt).append("')").toString();
+    }
+
+    private static String quote(String s) {
+        if (s == null) {
+            return "\"\"";
+        }
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String goSlice(String[] values) {
+        StringBuilder sb = new StringBuilder("[]string{");
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(quote(values[i]));
+        }
+        return sb.append('}').toString();
+    }
+
+    /** True for labels.Everything(), whose Empty() is true; Nothing() and real selectors are not empty. */
+    public boolean isEverything() {
+        return everything;
+    }
+
+    public boolean isNothing() {
+        return this == NOTHING;
+    }
+
+    /** Matches a label set; null labels are the empty set. */
+    public boolean matches(Map<String, String> labels) {
+        if (everything) {
+            return true;
+        }
+        if (requirements.length == 0) {
+            return false;
+        }
+        Map<String, String> l = labels == null ? Map.of() : labels;
+        for (Requirement r : requirements) {
+            if (!r.matches(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An invalid label selector, with the message apimachinery would give. */
+    public static final class InvalidSelectorException extends Exception {
+        public InvalidSelectorException(String message) {
+            super(message);
+        }
+    }
+}
