@@ -7,6 +7,7 @@ import dev.sandtable.cluster.NodePool;
 import dev.sandtable.cluster.NodePoolController;
 import dev.sandtable.controller.daemonset.DaemonSetController;
 import dev.sandtable.controller.deployment.DeploymentController;
+import dev.sandtable.controller.disruption.DisruptionController;
 import dev.sandtable.controller.replicaset.ReplicaSetController;
 import dev.sandtable.controller.statefulset.StatefulSetController;
 import dev.sandtable.kubelet.Kubelet;
@@ -66,9 +67,10 @@ public final class Simulation {
         new ReplicaSetController(store);
         new StatefulSetController(store);
         new DaemonSetController(store);
+        new DisruptionController(store);
         StoreListers listers = new StoreListers(store);
         this.scheduler = new Scheduler(store, random, schedulerConfiguration.profiles().stream()
-                .map(p -> PluginRegistry.build(p, listers)).toList());
+                .map(p -> PluginRegistry.build(p, listers)).toList(), listers);
         if (kubeletTiming != null) {
             new Kubelet(store, kubeletTiming);
         }

@@ -4,6 +4,8 @@ import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.WatchEvent;
 import dev.sandtable.scheduler.framework.Explanation;
 import dev.sandtable.scheduler.framework.Framework;
+import dev.sandtable.scheduler.framework.Listers;
+import dev.sandtable.scheduler.plugins.defaultpreemption.DefaultPreemption;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.Profile;
@@ -44,12 +46,19 @@ public final class Scheduler {
     private boolean drainScheduled;
     private boolean flushScheduled;
     private long attempts;
+    private long preemptions;
+    private final Map<String, List<PodInfo>> nominated = new HashMap<>();
+    private final Map<String, String> nominatedNodeOf = new HashMap<>();
+    private final DefaultPreemption preemption;
 
-    public Scheduler(ObjectStore store, SeededRandom random, List<Profile> profiles) {
+    public Scheduler(ObjectStore store, SeededRandom random, List<Profile> profiles, Listers listers) {
         this.store = store;
         this.clock = store.clock();
+        this.preemption = new DefaultPreemption(listers);
         for (Profile p : profiles) {
-            frameworks.put(p.schedulerName(), new Framework(p, random));
+            Framework f = new Framework(p, random);
+            f.setNominatedPods(node -> nominated.getOrDefault(node, List.of()));
+            frameworks.put(p.schedulerName(), f);
         }
         store.watch(Node.class, this::onNode);
         store.watch(Pod.class, this::onPod);
@@ -107,6 +116,7 @@ public final class Scheduler {
         String key = key(pod);
         String uid = pod.getMetadata().getUid();
         if (e.type() == WatchEvent.Type.DELETED || isTerminal(pod)) {
+            clearNomination(key);
             queue.done(key);
             lastFailure.remove(key);
             if (cache.forgetPod(uid)) {
@@ -119,6 +129,7 @@ public final class Scheduler {
             if (!cache.knowsPod(uid)) {
                 cache.assignPod(uid, nodeName, new PodInfo(pod));
             }
+            clearNomination(key);
             queue.done(key);
             lastFailure.remove(key);
             return;
@@ -155,9 +166,23 @@ public final class Scheduler {
         PodInfo info = new PodInfo(pod);
         attempts++;
         Framework framework = frameworks.get(schedulerNameOf(pod));
-        ScheduleResult result = framework.schedule(info, cache.nodeList());
+        List<NodeInfo> nodes = cache.nodeList();
+        String nominated = nominatedNodeThatFits(framework, info, nodes);
+        ScheduleResult result = nominated != null
+                ? new ScheduleResult(key, nominated, nodes.size(), Map.of(), List.of(), null)
+                : framework.schedule(info, nodes);
+        boolean preempted = false;
+        if (!result.scheduled() && framework.profile().preemption()) {
+            DefaultPreemption.Outcome outcome = preemption.preempt(framework, info, nodes, result.filtered(), result.preFilterStatus());
+            if (outcome.preempted()) {
+                nominate(pod, outcome);
+                preempted = true;
+            } else {
+                result = result.withPostFilterMessage(outcome.message());
+            }
+        }
         if (explainOnSchedule.test(key)) {
-            explanations.put(key, framework.explain(info, cache.nodeList(), result));
+            explanations.put(key, framework.explain(info, nodes, result));
         }
         if (result.scheduled()) {
             cache.assignPod(pod.getMetadata().getUid(), result.node(), info);
@@ -168,8 +193,54 @@ public final class Scheduler {
             queue.markUnschedulable(key, info.priority(), clock.nowMillis());
             lastFailure.put(key, result);
             setScheduledCondition(pod, "False", "Unschedulable", result.message());
+            if (preempted) {
+                // The victims' deletions were seen before this pod was parked, so retry it once its backoff ends.
+                requeueAfterBackoff(key, info.priority());
+            }
             scheduleFlush();
         }
+    }
+
+    /** evaluateNominatedNode: a pod that preempted tries its nominated node first. */
+    private String nominatedNodeThatFits(Framework framework, PodInfo info, List<NodeInfo> nodes) {
+        String nominated = info.pod().getStatus() == null ? null : info.pod().getStatus().getNominatedNodeName();
+        if (nominated == null || nominated.isEmpty()) {
+            return null;
+        }
+        NodeInfo node = cache.node(nominated);
+        return node != null && framework.evaluate(info, nodes, node).isSuccess() ? nominated : null;
+    }
+
+    /** Deletes the victims (as evictions with zero grace here) and records the nominated node on the pod. */
+    private void nominate(Pod pod, DefaultPreemption.Outcome outcome) {
+        preemptions++;
+        for (Pod victim : outcome.victims()) {
+            store.delete(victim);
+        }
+        if (pod.getStatus() == null) {
+            pod.setStatus(new PodStatus());
+        }
+        pod.getStatus().setNominatedNodeName(outcome.nominatedNode());
+        store.updateStatus(pod);
+        clearNomination(key(pod));
+        nominatedNodeOf.put(key(pod), outcome.nominatedNode());
+        nominated.computeIfAbsent(outcome.nominatedNode(), n -> new ArrayList<>()).add(new PodInfo(pod));
+    }
+
+    private void clearNomination(String key) {
+        String node = nominatedNodeOf.remove(key);
+        if (node != null) {
+            List<PodInfo> list = nominated.get(node);
+            list.removeIf(p -> p.key().equals(key));
+            if (list.isEmpty()) {
+                nominated.remove(node);
+            }
+        }
+    }
+
+    /** Pods deleted to make room for higher-priority pods so far. */
+    public long preemptions() {
+        return preemptions;
     }
 
     private void bind(Pod pod, String nodeName) {

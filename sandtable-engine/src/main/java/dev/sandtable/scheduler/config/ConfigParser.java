@@ -101,7 +101,9 @@ public final class ConfigParser {
                 }
             }
         }
-        return new ProfileConfig(name, filters, scores, args, percentage);
+        boolean preemption = merge(multiPoint, plugins.get("postFilter"), path + "plugins.postFilter", errors).stream()
+                .anyMatch(s -> "DefaultPreemption".equals(s.name()));
+        return new ProfileConfig(name, filters, scores, args, percentage, preemption);
     }
 
     /** Upstream's mergePluginSet: defaults minus disabled, custom enabled replacing in place or appended. */

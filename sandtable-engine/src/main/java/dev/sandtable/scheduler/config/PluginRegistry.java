@@ -45,7 +45,7 @@ public final class PluginRegistry {
             Plugin p = instances.computeIfAbsent(s.name(), n -> create(n, config.args().getOrDefault(n, Map.of()), listers));
             scores.add(new Profile.WeightedScore((ScorePlugin) p, s.weight()));
         }
-        return new Profile(config.schedulerName(), filters, scores, config.percentageOfNodesToScore());
+        return new Profile(config.schedulerName(), filters, scores, config.percentageOfNodesToScore(), config.preemption());
     }
 
     static Plugin create(String name, Map<String, Object> args, Listers listers) {

@@ -8,5 +8,5 @@ import java.util.Map;
  * weights, each plugin's args (raw, as written) and percentageOfNodesToScore (0: adaptive).
  */
 public record ProfileConfig(String schedulerName, List<String> filters, List<PluginSpec> scores,
-                            Map<String, Map<String, Object>> args, int percentageOfNodesToScore) {
+                            Map<String, Map<String, Object>> args, int percentageOfNodesToScore, boolean preemption) {
 }

@@ -20,6 +20,17 @@ public final class Framework {
     private final List<PreFilterPlugin> preFilters = new ArrayList<>();
     private final List<PreScorePlugin> preScores = new ArrayList<>();
     private int nextStartNodeIndex;
+    private NominatedPods nominatedPods = node -> java.util.List.of();
+
+    /** Pods that preempted and wait for their nominated node, by node name (the scheduling queue's nominator). */
+    @FunctionalInterface
+    public interface NominatedPods {
+        List<PodInfo> on(String nodeName);
+    }
+
+    public void setNominatedPods(NominatedPods nominatedPods) {
+        this.nominatedPods = nominatedPods;
+    }
 
     public Framework(Profile profile, SeededRandom random) {
         this.profile = profile;
@@ -138,8 +149,51 @@ public final class Framework {
         return new Explanation(pod.key(), nodes.size(), preFilterVerdict, verdicts, decision.node(), decision.message());
     }
 
-    /** Runs the filters in order and stops at the first that rejects, as RunFilterPlugins does. */
+    /**
+     * Whether the pod passes PreFilter and Filter on one node of a (possibly modified) snapshot: what preemption's
+     * dry runs and the nominated-node fast path ask.
+     */
+    public Status evaluate(PodInfo pod, List<NodeInfo> nodes, NodeInfo node) {
+        CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
+        for (PreFilterPlugin pf : preFilters) {
+            Status s = pf.preFilter(state, pod, nodes);
+            if (s.code() == Status.Code.SKIP) {
+                state.skipFilter(profile.filters().indexOf(pf));
+            } else if (!s.isSuccess()) {
+                return s;
+            }
+        }
+        return runFilters(state, pod, node);
+    }
+
+    /**
+     * RunFilterPluginsWithNominatedPods: where pods of equal or higher priority are nominated to the node, the pod
+     * must fit with them counted as running there, and also without them.
+     */
     public Status runFilters(CycleState state, PodInfo pod, NodeInfo node) {
+        List<PodInfo> nominated = nominatedPods.on(node.name());
+        if (!nominated.isEmpty()) {
+            NodeInfo withNominated = null;
+            for (PodInfo n : nominated) {
+                if (n.priority() >= pod.priority() && !n.key().equals(pod.key())) {
+                    if (withNominated == null) {
+                        withNominated = node.without(java.util.Set.of());
+                    }
+                    withNominated.addPod(n.pod().getMetadata().getUid(), n);
+                }
+            }
+            if (withNominated != null) {
+                Status s = runFilterPlugins(state, pod, withNominated);
+                if (!s.isSuccess()) {
+                    return s;
+                }
+            }
+        }
+        return runFilterPlugins(state, pod, node);
+    }
+
+    /** Runs the filters in order and stops at the first that rejects, as RunFilterPlugins does. */
+    private Status runFilterPlugins(CycleState state, PodInfo pod, NodeInfo node) {
         List<FilterPlugin> filters = profile.filters();
         for (int i = 0, n = filters.size(); i < n; i++) {
             if (state.filterSkipped(i)) {

@@ -103,6 +103,17 @@ public final class NodeInfo {
         return pods.values();
     }
 
+    /** A copy of this node without the given pods, for preemption's what-if evaluation. */
+    public NodeInfo without(java.util.Set<String> uids) {
+        NodeInfo copy = new NodeInfo(node);
+        pods.forEach((uid, p) -> {
+            if (!uids.contains(uid)) {
+                copy.addPod(uid, p);
+            }
+        });
+        return copy;
+    }
+
     public void addPod(String uid, PodInfo p) {
         if (pods.put(uid, p) != null) {
             return;

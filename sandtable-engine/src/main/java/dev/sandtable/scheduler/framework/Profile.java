@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A scheduler profile: filter plugins in order (PreFilter runs in the same order), score plugins with
- * weights, and percentageOfNodesToScore (0: adaptive), as the default-scheduler profile of kube-scheduler v1.31.
+ * weights, percentageOfNodesToScore (0: adaptive) and whether DefaultPreemption runs as PostFilter, as kube-scheduler v1.31.
  */
-public record Profile(String schedulerName, List<FilterPlugin> filters, List<WeightedScore> scores, int percentageOfNodesToScore) {
+public record Profile(String schedulerName, List<FilterPlugin> filters, List<WeightedScore> scores, int percentageOfNodesToScore,
+                      boolean preemption) {
 
     public static final String DEFAULT_SCHEDULER = "default-scheduler";
 

@@ -8,10 +8,19 @@ import java.util.Map;
  * (and any PreFilter rejection) that make up kube-scheduler's FitError (v1.31), plus the feasible nodes' scores.
  */
 public record ScheduleResult(String pod, String node, int numAllNodes, Map<String, Status> filtered,
-                             List<NodeScore> scores, Status preFilterStatus) {
+                             List<NodeScore> scores, Status preFilterStatus, String postFilterMessage) {
+
+    public ScheduleResult(String pod, String node, int numAllNodes, Map<String, Status> filtered, List<NodeScore> scores, Status preFilterStatus) {
+        this(pod, node, numAllNodes, filtered, scores, preFilterStatus, null);
+    }
 
     static ScheduleResult failed(String pod, int all, Map<String, Status> filtered, Status preFilter) {
-        return new ScheduleResult(pod, null, all, filtered, List.of(), preFilter);
+        return new ScheduleResult(pod, null, all, filtered, List.of(), preFilter, null);
+    }
+
+    /** The same failure with what PostFilter (preemption) had to say appended to the message. */
+    public ScheduleResult withPostFilterMessage(String message) {
+        return new ScheduleResult(pod, node, numAllNodes, filtered, scores, preFilterStatus, message);
     }
 
     public boolean scheduled() {
@@ -23,7 +32,7 @@ public record ScheduleResult(String pod, String node, int numAllNodes, Map<Strin
         if (scheduled()) {
             return "";
         }
-        return FitError.message(numAllNodes, preFilterStatus, filtered.values());
+        return FitError.message(numAllNodes, preFilterStatus, filtered.values(), postFilterMessage);
     }
 
     /** A feasible node's total and its per-plugin scores. */

@@ -155,8 +155,8 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                     honorTaints = Constraint.HONOR.equals(c.getNodeTaintsPolicy());
                 }
             }
-            out.add(new Constraint(c.getMaxSkew() == null ? 0 : c.getMaxSkew(), c.getTopologyKey(), selector, minDomains,
-                    honorAffinity, honorTaints));
+            String key = c.getTopologyKey() == null ? "" : c.getTopologyKey();
+            out.add(new Constraint(c.getMaxSkew() == null ? 0 : c.getMaxSkew(), key, selector, minDomains, honorAffinity, honorTaints));
         }
         return out;
     }

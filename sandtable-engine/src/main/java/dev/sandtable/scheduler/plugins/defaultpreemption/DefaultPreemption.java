@@ -1,0 +1,196 @@
+package dev.sandtable.scheduler.plugins.defaultpreemption;
+
+import dev.sandtable.api.LabelSelectors;
+import dev.sandtable.scheduler.framework.Framework;
+import dev.sandtable.scheduler.framework.Listers;
+import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.PodInfo;
+import dev.sandtable.scheduler.framework.Status;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Mirrors kube-scheduler v1.31 plugins/defaultpreemption (PostFilter): on nodes where removing lower-priority
+ * pods could help, find the fewest, least important victims (PDB-protected pods reprieved first), pick the
+ * node with the fewest PDB violations, then lowest victim priorities, then fewest victims, and nominate it.
+ */
+public final class DefaultPreemption {
+    public static final String NAME = "DefaultPreemption";
+    public static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
+    public static final String NO_VICTIMS = "No preemption victims found for incoming pod";
+    static final String NOT_ELIGIBLE = "not eligible due to preemptionPolicy=Never.";
+
+    private final Listers listers;
+
+    public DefaultPreemption(Listers listers) {
+        this.listers = listers;
+    }
+
+    /** The chosen node and its victims, or the message to append to the scheduling failure. */
+    public record Outcome(String nominatedNode, List<Pod> victims, String message) {
+        public boolean preempted() {
+            return nominatedNode != null;
+        }
+    }
+
+    record Candidate(NodeInfo node, List<PodInfo> victims, int pdbViolations) {
+    }
+
+    public Outcome preempt(Framework framework, PodInfo pod, List<NodeInfo> nodes, Map<String, Status> filtered, Status preFilter) {
+        if ("Never".equals(pod.spec().getPreemptionPolicy())) {
+            return new Outcome(null, List.of(), "preemption: " + NOT_ELIGIBLE);
+        }
+        Map<String, Integer> histogram = new TreeMap<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeInfo node = nodes.get(i);
+            Status s = preFilter != null ? preFilter : filtered.get(node.name());
+            if (s == null || s.code() == Status.Code.UNSCHEDULABLE_AND_UNRESOLVABLE) {
+                histogram.merge(NOT_HELPFUL, 1, Integer::sum);
+                continue;
+            }
+            Candidate c = selectVictims(framework, pod, nodes, i);
+            if (c == null) {
+                histogram.merge(NO_VICTIMS, 1, Integer::sum);
+            } else {
+                candidates.add(c);
+            }
+        }
+        if (candidates.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            histogram.forEach((reason, count) -> parts.add(count + " " + reason));
+            parts.sort(null);
+            return new Outcome(null, List.of(), "preemption: 0/" + nodes.size() + " nodes are available: " + String.join(", ", parts) + ".");
+        }
+        Candidate best = candidates.stream().min(CANDIDATE_ORDER).orElseThrow();
+        return new Outcome(best.node().name(), best.victims().stream().map(PodInfo::pod).toList(), "");
+    }
+
+    /** selectVictimsOnNode: remove every lower-priority pod, check the pod fits, then reprieve as many as possible. */
+    private Candidate selectVictims(Framework framework, PodInfo pod, List<NodeInfo> nodes, int index) {
+        NodeInfo node = nodes.get(index);
+        List<PodInfo> lower = new ArrayList<>();
+        Map<PodInfo, String> uidOf = new HashMap<>();
+        for (PodInfo p : node.pods()) {
+            if (p.priority() < pod.priority()) {
+                lower.add(p);
+                uidOf.put(p, p.pod().getMetadata().getUid());
+            }
+        }
+        if (lower.isEmpty()) {
+            return null;
+        }
+        Set<String> removed = new HashSet<>(uidOf.values());
+        if (!fits(framework, pod, nodes, index, removed)) {
+            return null;
+        }
+        lower.sort(MORE_IMPORTANT_FIRST);
+        List<PodInfo> violating = new ArrayList<>();
+        List<PodInfo> nonViolating = new ArrayList<>();
+        splitByPdb(lower, violating, nonViolating);
+        List<PodInfo> victims = new ArrayList<>();
+        int violations = 0;
+        for (List<PodInfo> group : List.of(violating, nonViolating)) {
+            for (PodInfo p : group) {
+                removed.remove(uidOf.get(p));
+                if (!fits(framework, pod, nodes, index, removed)) {
+                    removed.add(uidOf.get(p));
+                    victims.add(p);
+                    if (group == violating) {
+                        violations++;
+                    }
+                }
+            }
+        }
+        return new Candidate(node, victims, violations);
+    }
+
+    private static boolean fits(Framework framework, PodInfo pod, List<NodeInfo> nodes, int index, Set<String> removed) {
+        List<NodeInfo> modified = new ArrayList<>(nodes);
+        NodeInfo without = nodes.get(index).without(removed);
+        modified.set(index, without);
+        return framework.evaluate(pod, modified, without).isSuccess();
+    }
+
+    /** filterPodsWithPDBViolation: a victim violates a PDB once that budget's allowed disruptions run out. */
+    private void splitByPdb(List<PodInfo> pods, List<PodInfo> violating, List<PodInfo> nonViolating) {
+        Map<String, Integer> allowed = new HashMap<>();
+        for (PodInfo p : pods) {
+            String ns = p.pod().getMetadata().getNamespace();
+            boolean violates = false;
+            for (PodDisruptionBudget pdb : listers.podDisruptionBudgets(ns)) {
+                var selector = pdb.getSpec().getSelector();
+                if (selector == null || selector.getMatchLabels() == null && selector.getMatchExpressions() == null
+                        || !LabelSelectors.matches(selector, p.pod().getMetadata().getLabels())) {
+                    continue;
+                }
+                String key = ns + "/" + pdb.getMetadata().getName();
+                int left = allowed.computeIfAbsent(key, k -> pdb.getStatus() == null || pdb.getStatus().getDisruptionsAllowed() == null
+                        ? 0 : pdb.getStatus().getDisruptionsAllowed()) - 1;
+                allowed.put(key, left);
+                if (left < 0) {
+                    violates = true;
+                }
+            }
+            (violates ? violating : nonViolating).add(p);
+        }
+    }
+
+    /** util.MoreImportantPod: higher priority first, then the one that started earlier. */
+    static final Comparator<PodInfo> MORE_IMPORTANT_FIRST = Comparator.comparingInt(PodInfo::priority).reversed()
+            .thenComparing(DefaultPreemption::startTime);
+
+    /** pickOneNodeForPreemption's criteria, in order; ties fall to the first candidate. */
+    static final Comparator<Candidate> CANDIDATE_ORDER = Comparator.comparingInt(Candidate::pdbViolations)
+            .thenComparingInt(c -> highestPriority(c.victims()))
+            .thenComparingLong(c -> prioritySum(c.victims()))
+            .thenComparingInt(c -> c.victims().size())
+            .thenComparing(c -> earliestStartOfHighest(c.victims()), Comparator.reverseOrder());
+
+    private static int highestPriority(List<PodInfo> victims) {
+        return victims.isEmpty() ? Integer.MIN_VALUE : victims.get(0).priority();
+    }
+
+    // Each priority is offset by MaxInt32+1 so negative priorities do not make a sum smaller.
+    private static long prioritySum(List<PodInfo> victims) {
+        long sum = 0;
+        for (PodInfo v : victims) {
+            sum += (long) v.priority() + Integer.MAX_VALUE + 1;
+        }
+        return sum;
+    }
+
+    private static String earliestStartOfHighest(List<PodInfo> victims) {
+        if (victims.isEmpty()) {
+            return "";
+        }
+        int top = victims.get(0).priority();
+        String earliest = null;
+        for (PodInfo v : victims) {
+            if (v.priority() == top) {
+                String t = startTime(v);
+                if (earliest == null || t.compareTo(earliest) < 0) {
+                    earliest = t;
+                }
+            }
+        }
+        return earliest;
+    }
+
+    private static String startTime(PodInfo p) {
+        Pod pod = p.pod();
+        String t = pod.getStatus() == null ? null : pod.getStatus().getStartTime();
+        if (t == null) {
+            t = pod.getMetadata().getCreationTimestamp();
+        }
+        return t == null ? "" : t;
+    }
+}
