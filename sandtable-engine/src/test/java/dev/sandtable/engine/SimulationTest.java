@@ -91,7 +91,8 @@ class SimulationTest {
         Simulation sim = run(Duration.ofMinutes(1), pool("web", 2, null), pool("db", 1, "db"), deployment("huge", 1, "6", null));
         Pod p = sim.store().list(Pod.class).get(0);
         assertThat(p.getSpec().getNodeName()).isNull();
-        assertThat(Pods.condition(p, "PodScheduled").getMessage()).isEqualTo("0/3 nodes are available: 3 Insufficient cpu.");
+        assertThat(Pods.condition(p, "PodScheduled").getMessage()).isEqualTo("0/3 nodes are available: 3 Insufficient cpu. "
+                + "preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.");
     }
 
     @Test
@@ -101,7 +102,8 @@ class SimulationTest {
         Simulation sim = run(Duration.ofMinutes(1), pool("web", 2, "web"), pool("db", 1, null), d);
         Pod p = sim.store().list(Pod.class).get(0);
         assertThat(Pods.condition(p, "PodScheduled").getMessage())
-                .isEqualTo("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) had untolerated taint {dedicated: web}.");
+                .isEqualTo("0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) had untolerated taint {dedicated: web}. "
+                        + "preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.");
     }
 
     @Test

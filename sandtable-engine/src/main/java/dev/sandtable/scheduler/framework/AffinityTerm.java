@@ -23,6 +23,7 @@ public final class AffinityTerm {
     private final String topologyKey;
     private final ParsedSelector namespaceSelector;
     private final int weight;
+    private final int hash;
 
     public AffinityTerm(Set<String> namespaces, ParsedSelector selector, String topologyKey, ParsedSelector namespaceSelector, int weight) {
         this.namespaces = namespaces;
@@ -30,6 +31,7 @@ public final class AffinityTerm {
         this.topologyKey = topologyKey == null ? "" : topologyKey;
         this.namespaceSelector = namespaceSelector;
         this.weight = weight;
+        this.hash = java.util.Objects.hash(namespaces, selector, this.topologyKey, namespaceSelector, weight);
     }
 
     public Set<String> namespaces() {
@@ -61,6 +63,29 @@ public final class AffinityTerm {
             return selector.matches(pod.getMetadata().getLabels());
         }
         return false;
+    }
+
+    /** The same test for a pod given by its namespace and labels. */
+    public boolean matches(String namespace, Map<String, String> labels, Map<String, String> nsLabels) {
+        if (namespaces.contains(namespace) || namespaceSelector.matches(nsLabels)) {
+            return selector.matches(labels);
+        }
+        return false;
+    }
+
+    /** Terms are equal when they select the same pods in the same topology with the same weight. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof AffinityTerm t && hash == t.hash && weight == t.weight && topologyKey.equals(t.topologyKey)
+                && namespaces.equals(t.namespaces) && selector.equals(t.selector) && namespaceSelector.equals(t.namespaceSelector);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /** A copy whose namespaces include the given ones and whose namespaceSelector matches nothing. */

@@ -30,6 +30,29 @@ public final class CycleState {
         return type.cast(data.get(key));
     }
 
+    private java.util.Set<String> nodeNames;
+    private final java.util.TreeSet<String> narrowingPlugins = new java.util.TreeSet<>();
+
+    /** A PreFilterResult: the plugin knows the pod can only run on these nodes; results of several plugins intersect. */
+    public void restrictToNodes(String plugin, java.util.Set<String> names) {
+        narrowingPlugins.add(plugin);
+        if (nodeNames == null) {
+            nodeNames = new java.util.HashSet<>(names);
+        } else {
+            nodeNames.retainAll(names);
+        }
+    }
+
+    /** The nodes PreFilter narrowed scheduling to, or null for all nodes. */
+    java.util.Set<String> nodeNames() {
+        return nodeNames;
+    }
+
+    /** The status upstream gives the nodes a PreFilterResult left out. */
+    Status outsidePreFilterResult() {
+        return Status.unresolvable(narrowingPlugins.first(), "node(s) didn't satisfy plugin(s) " + narrowingPlugins.toString().replace(",", ""));
+    }
+
     void skipFilter(int index) {
         skipFilter[index] = true;
     }

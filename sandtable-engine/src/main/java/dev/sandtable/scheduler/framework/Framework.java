@@ -71,12 +71,28 @@ public final class Framework {
                 return ScheduleResult.failed(pod.key(), all, filtered, s);
             }
         }
-        int toFind = explain ? all : numFeasibleNodesToFind(profile.percentageOfNodesToScore(), all);
-        List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, all));
-        int start = explain ? 0 : nextStartNodeIndex;
+        List<NodeInfo> candidates = nodes;
+        if (state.nodeNames() != null) {
+            candidates = new ArrayList<>(state.nodeNames().size());
+            for (NodeInfo n : nodes) {
+                if (state.nodeNames().contains(n.name())) {
+                    candidates.add(n);
+                }
+            }
+        }
+        int count = candidates.size();
+        if (count == 0) {
+            Status outside = state.outsidePreFilterResult();
+            nodes.forEach(n -> filtered.put(n.name(), outside));
+            return ScheduleResult.failed(pod.key(), all, filtered, null);
+        }
+        int toFind = explain ? count : numFeasibleNodesToFind(profile.percentageOfNodesToScore(), count);
+        List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, count));
+        // Upstream walks a narrowed list from the same rotating index, taken modulo its length.
+        int start = explain ? 0 : nextStartNodeIndex % count;
         int processed = 0;
-        for (int i = 0; i < all && feasible.size() < toFind; i++) {
-            NodeInfo node = nodes.get((start + i) % all);
+        for (int i = 0; i < count && feasible.size() < toFind; i++) {
+            NodeInfo node = candidates.get((start + i) % count);
             processed++;
             Status s = runFilters(state, pod, node);
             if (s.isSuccess()) {
@@ -89,6 +105,12 @@ public final class Framework {
             nextStartNodeIndex = (nextStartNodeIndex + processed) % all;
         }
         if (feasible.isEmpty()) {
+            if (candidates != nodes) {
+                Status outside = state.outsidePreFilterResult();
+                for (NodeInfo n : nodes) {
+                    filtered.putIfAbsent(n.name(), outside);
+                }
+            }
             return ScheduleResult.failed(pod.key(), all, filtered, null);
         }
         if (feasible.size() == 1 && !explain) {

@@ -35,6 +35,7 @@ public final class NodeInfo {
 
     public void setNode(Node node) {
         this.node = node;
+        generation++;
         this.allocatable = node.getStatus() == null ? Resources.ZERO : Resources.of(node.getStatus().getAllocatable());
         Map<String, String> l = node.getMetadata().getLabels();
         this.labels = l == null ? Map.of() : l;
@@ -118,6 +119,7 @@ public final class NodeInfo {
         if (pods.put(uid, p) != null) {
             return;
         }
+        generation++;
         apply(p, 1);
         usedPorts.addAll(p.hostPorts());
         if (p.hasPodAffinityOrAntiAffinity()) {
@@ -133,6 +135,7 @@ public final class NodeInfo {
         podsWithAffinity.remove(uid);
         podsWithRequiredAntiAffinity.remove(uid);
         if (p != null) {
+            generation++;
             apply(p, -1);
             for (PodInfo.HostPort hp : p.hostPorts()) {
                 usedPorts.remove(hp);
@@ -177,6 +180,15 @@ public final class NodeInfo {
             imageSizesOf = node;
         }
         return imageSizes;
+    }
+
+    // Bumped whenever the node object or the set of pods changes (framework.NodeInfo.Generation), so
+    // plugins may keep per-node aggregates across cycles and recompute only what changed.
+    private long generation;
+
+    /** Changes whenever setNode, addPod or removePod changes this NodeInfo. */
+    public long generation() {
+        return generation;
     }
 
     private void apply(PodInfo p, int sign) {

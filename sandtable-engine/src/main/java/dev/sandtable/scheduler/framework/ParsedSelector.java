@@ -231,6 +231,36 @@ public final class ParsedSelector {
         return true;
     }
 
+    /** Selectors are equal when they hold the same requirements in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ParsedSelector other) || everything != other.everything || requirements.length != other.requirements.length) {
+            return false;
+        }
+        for (int i = 0; i < requirements.length; i++) {
+            Requirement a = requirements[i];
+            Requirement b = other.requirements[i];
+            if (!a.key().equals(b.key()) || a.op() != b.op() || !java.util.Arrays.equals(a.values(), b.values())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = everything ? 1 : 0;
+        for (Requirement r : requirements) {
+            h = 31 * h + r.key().hashCode();
+            h = 31 * h + r.op().hashCode();
+            h = 31 * h + java.util.Arrays.hashCode(r.values());
+        }
+        return h;
+    }
+
     /** An invalid label selector, with the message apimachinery would give. */
     public static final class InvalidSelectorException extends Exception {
         public InvalidSelectorException(String message) {

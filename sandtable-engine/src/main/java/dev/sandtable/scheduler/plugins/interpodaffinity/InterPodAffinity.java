@@ -53,6 +53,8 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     private final Listers listers;
     private final int hardPodAffinityWeight;
     private final boolean ignorePreferredTermsOfExistingPods;
+    /** Cross-cycle aggregates of the existing pods; null to walk every pod each cycle as upstream does. */
+    private final AffinityIndex index;
 
     /** The plugin with upstream's default args: hardPodAffinityWeight 1, ignorePreferredTermsOfExistingPods false. */
     public InterPodAffinity(Listers listers) {
@@ -61,6 +63,11 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
 
     /** InterPodAffinityArgs; hardPodAffinityWeight must be within 0..100 as ValidateInterPodAffinityArgs requires. */
     public InterPodAffinity(Listers listers, int hardPodAffinityWeight, boolean ignorePreferredTermsOfExistingPods) {
+        this(listers, hardPodAffinityWeight, ignorePreferredTermsOfExistingPods, true);
+    }
+
+    /** With indexed false, PreFilter and PreScore walk every existing pod each cycle (the reference for the index). */
+    InterPodAffinity(Listers listers, int hardPodAffinityWeight, boolean ignorePreferredTermsOfExistingPods, boolean indexed) {
         if (hardPodAffinityWeight < MIN_HARD_POD_AFFINITY_WEIGHT || hardPodAffinityWeight > MAX_HARD_POD_AFFINITY_WEIGHT) {
             throw new IllegalArgumentException("hardPodAffinityWeight: Invalid value: " + hardPodAffinityWeight
                     + ": not in valid range [" + MIN_HARD_POD_AFFINITY_WEIGHT + "-" + MAX_HARD_POD_AFFINITY_WEIGHT + "]");
@@ -68,6 +75,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         this.listers = listers;
         this.hardPodAffinityWeight = hardPodAffinityWeight;
         this.ignorePreferredTermsOfExistingPods = ignorePreferredTermsOfExistingPods;
+        this.index = indexed ? new AffinityIndex() : null;
     }
 
     @Override
@@ -111,8 +119,16 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         List<AffinityTerm> antiAffinityTerms = mergeNamespaces(terms.requiredAntiAffinity());
         Map<String, String> nsLabels = listers.namespaceLabels(namespaceOf(pod.pod()));
 
-        TopologyCounts existing = existingAntiAffinityCounts(pod.pod(), nsLabels, allNodes);
-        TopologyCounts[] incoming = incomingAffinityAntiAffinityCounts(affinityTerms, antiAffinityTerms, allNodes);
+        TopologyCounts existing;
+        TopologyCounts[] incoming;
+        if (index != null) {
+            index.refresh(allNodes);
+            existing = index.existingAntiAffinityCounts(pod.pod(), nsLabels);
+            incoming = index.incomingAffinityAntiAffinityCounts(affinityTerms, antiAffinityTerms);
+        } else {
+            existing = existingAntiAffinityCounts(pod.pod(), nsLabels, allNodes);
+            incoming = incomingAffinityAntiAffinityCounts(affinityTerms, antiAffinityTerms, allNodes);
+        }
 
         if (existing.isEmpty() && affinityTerms.isEmpty() && antiAffinityTerms.isEmpty()) {
             return Status.SKIP;
@@ -273,8 +289,24 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         List<AffinityTerm> preferredAntiAffinity = mergeNamespaces(terms.preferredAntiAffinity());
         Map<String, String> nsLabels = listers.namespaceLabels(namespaceOf(pod.pod()));
 
+        Map<String, Map<String, long[]>> topologyScore;
+        if (index != null) {
+            index.refresh(allNodes);
+            topologyScore = index.topologyScore(pod.pod(), nsLabels, preferredAffinity, preferredAntiAffinity, hardPodAffinityWeight);
+        } else {
+            topologyScore = topologyScore(pod.pod(), nsLabels, preferredAffinity, preferredAntiAffinity, hasConstraints, allNodes);
+        }
+        if (topologyScore.isEmpty()) {
+            return Status.SKIP;
+        }
+        state.write(PRE_SCORE_STATE_KEY, new PreScoreState(topologyScore));
+        return Status.SUCCESS;
+    }
+
+    /** The per-pod walk of upstream's PreScore: every pod when the incoming pod has preferred terms, else pods with affinity. */
+    private Map<String, Map<String, long[]>> topologyScore(Pod incoming, Map<String, String> nsLabels, List<AffinityTerm> preferredAffinity,
+                                                           List<AffinityTerm> preferredAntiAffinity, boolean hasConstraints, List<NodeInfo> allNodes) {
         Map<String, Map<String, long[]>> topologyScore = new HashMap<>();
-        Pod incoming = pod.pod();
         for (NodeInfo node : allNodes) {
             // Unless the incoming pod has preferred terms, only pods with affinity can contribute.
             if (hasConstraints ? node.podCount() == 0 : node.podsWithAffinity().isEmpty()) {
@@ -307,11 +339,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
                 }
             }
         }
-        if (topologyScore.isEmpty()) {
-            return Status.SKIP;
-        }
-        state.write(PRE_SCORE_STATE_KEY, new PreScoreState(topologyScore));
-        return Status.SUCCESS;
+        return topologyScore;
     }
 
     private static void processTerm(Map<String, Map<String, long[]>> topologyScore, AffinityTerm term, int weight, Pod pod,

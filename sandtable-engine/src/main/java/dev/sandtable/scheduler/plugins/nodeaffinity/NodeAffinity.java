@@ -50,6 +50,7 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
         if (names.isPresent() && names.get().isEmpty()) {
             return Status.unresolvable(NAME, ERR_REASON_CONFLICT);
         }
+        names.ifPresent(n -> state.restrictToNodes(NAME, n));
         return Status.SUCCESS;
     }
 

@@ -7,10 +7,22 @@ import dev.sandtable.scheduler.framework.ScorePlugin;
 
 /**
  * Mirrors kube-scheduler v1.31 plugins/noderesources BalancedAllocation: favours nodes whose cpu and memory
- * fractions stay close, scoring (1 - standard deviation of the fractions) * 100.
+ * fractions stay close, scoring (1 - standard deviation of the fractions) * 100 over the configured resources.
  */
 public final class BalancedAllocation implements ScorePlugin {
     public static final String NAME = "NodeResourcesBalancedAllocation";
+
+    private final java.util.List<ScoringStrategy.ResourceWeight> resources;
+
+    /** The default: cpu and memory. */
+    public BalancedAllocation() {
+        this(ScoringStrategy.DEFAULT_RESOURCES);
+    }
+
+    /** BalancedAllocationArgs.resources (weights are accepted and, as upstream, not used). */
+    public BalancedAllocation(java.util.List<ScoringStrategy.ResourceWeight> resources) {
+        this.resources = java.util.List.copyOf(resources);
+    }
 
     @Override
     public String name() {
@@ -19,17 +31,39 @@ public final class BalancedAllocation implements ScorePlugin {
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        long allocCpu = node.allocatable().cpuMillis();
-        long allocMem = node.allocatable().memoryBytes();
-        double[] fractions = new double[2];
+        double[] fractions = new double[resources.size()];
         int n = 0;
-        if (allocCpu > 0) {
-            fractions[n++] = Math.min(1.0, (double) (node.requestedCpu() + pod.requests().cpuMillis()) / allocCpu);
+        double total = 0;
+        for (ScoringStrategy.ResourceWeight r : resources) {
+            long alloc = Fit.allocatable(node, r.name());
+            if (alloc == 0 || Fit.isExtended(r.name()) && pod.requests().scalar(r.name()) == 0) {
+                continue;
+            }
+            double f = Math.min(1.0, (double) requested(node, pod, r.name()) / alloc);
+            fractions[n++] = f;
+            total += f;
         }
-        if (allocMem > 0) {
-            fractions[n++] = Math.min(1.0, (double) (node.requestedMemory() + pod.requests().memoryBytes()) / allocMem);
+        double std = 0;
+        if (n == 2) {
+            std = Math.abs((fractions[0] - fractions[1]) / 2);
+        } else if (n > 2) {
+            double mean = total / n;
+            double variance = 0;
+            for (int i = 0; i < n; i++) {
+                variance += (fractions[i] - mean) * (fractions[i] - mean);
+            }
+            std = Math.sqrt(variance / n);
         }
-        double std = n == 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
         return (long) ((1 - std) * MAX_NODE_SCORE);
+    }
+
+    /** Balanced allocation counts the pod's actual requests, not the scoring defaults. */
+    private static long requested(NodeInfo node, PodInfo pod, String resource) {
+        return switch (resource) {
+            case "cpu" -> node.requestedCpu() + pod.requests().cpuMillis();
+            case "memory" -> node.requestedMemory() + pod.requests().memoryBytes();
+            case "ephemeral-storage" -> node.requestedEphemeral() + pod.requests().ephemeralStorageBytes();
+            default -> node.requestedScalar(resource) + pod.requests().scalar(resource);
+        };
     }
 }

@@ -14,11 +14,23 @@ import java.util.Map;
 
 /**
  * Mirrors kube-scheduler v1.31 plugins/noderesources Fit: filters on pod count and on each requested
- * resource against allocatable minus requested; scores with the LeastAllocated strategy (cpu and memory, weight 1 each).
+ * resource against allocatable minus requested; scores with the configured strategy (LeastAllocated by default,
+ * MostAllocated or RequestedToCapacityRatio) over weighted resources.
  */
 public final class Fit implements FilterPlugin, ScorePlugin {
     public static final String NAME = "NodeResourcesFit";
     public static final String ERR_TOO_MANY_PODS = "Too many pods";
+
+    private final ScoringStrategy strategy;
+
+    /** The default: LeastAllocated over cpu and memory, weight 1 each. */
+    public Fit() {
+        this(ScoringStrategy.LEAST_ALLOCATED);
+    }
+
+    public Fit(ScoringStrategy strategy) {
+        this.strategy = strategy;
+    }
 
     @Override
     public String name() {
@@ -55,9 +67,40 @@ public final class Fit implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        long cpu = leastRequested(node.nonZeroCpu() + pod.nonZeroCpu(), node.allocatable().cpuMillis());
-        long mem = leastRequested(node.nonZeroMemory() + pod.nonZeroMemory(), node.allocatable().memoryBytes());
-        return (cpu + mem) / 2;
+        long weighted = 0;
+        long weights = 0;
+        for (ScoringStrategy.ResourceWeight r : strategy.resources()) {
+            long alloc = allocatable(node, r.name());
+            if (alloc == 0 || isExtended(r.name()) && pod.requests().scalar(r.name()) == 0) {
+                continue;
+            }
+            weighted += strategy.score(requestedWithPod(node, pod, r.name()), alloc) * r.weight();
+            weights += r.weight();
+        }
+        return strategy.combine(weighted, weights);
+    }
+
+    static boolean isExtended(String resource) {
+        return !resource.equals("cpu") && !resource.equals("memory") && !resource.equals("ephemeral-storage");
+    }
+
+    static long allocatable(NodeInfo node, String resource) {
+        return switch (resource) {
+            case "cpu" -> node.allocatable().cpuMillis();
+            case "memory" -> node.allocatable().memoryBytes();
+            case "ephemeral-storage" -> node.allocatable().ephemeralStorageBytes();
+            default -> node.allocatable().scalar(resource);
+        };
+    }
+
+    /** What the node would have requested with the pod; cpu and memory count the non-zero defaults for pods that ask for none. */
+    static long requestedWithPod(NodeInfo node, PodInfo pod, String resource) {
+        return switch (resource) {
+            case "cpu" -> node.nonZeroCpu() + pod.nonZeroCpu();
+            case "memory" -> node.nonZeroMemory() + pod.nonZeroMemory();
+            case "ephemeral-storage" -> node.requestedEphemeral() + pod.requests().ephemeralStorageBytes();
+            default -> node.requestedScalar(resource) + pod.requests().scalar(resource);
+        };
     }
 
     /**
@@ -69,12 +112,5 @@ public final class Fit implements FilterPlugin, ScorePlugin {
             return true;
         }
         return name.contains("/") && !name.startsWith("requests.") && NodeSelectors.isQualifiedName("requests." + name);
-    }
-
-    static long leastRequested(long requested, long capacity) {
-        if (capacity == 0 || requested > capacity) {
-            return 0;
-        }
-        return (capacity - requested) * MAX_NODE_SCORE / capacity;
     }
 }
