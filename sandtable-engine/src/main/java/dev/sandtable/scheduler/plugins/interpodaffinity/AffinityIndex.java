@@ -102,6 +102,10 @@ final class AffinityIndex {
     private long stamp;
     private List<NodeInfo> lastList;
     private NodeEntry[] lastEntries = new NodeEntry[0];
+    // The nodes and generations of the last refresh, in list order, so an unchanged list is checked with one
+    // read per node.
+    private NodeInfo[] lastNodes = new NodeInfo[0];
+    private long[] lastGenerations = new long[0];
 
     /** Brings the aggregates in line with exactly the pods on these nodes. */
     void refresh(List<NodeInfo> all) {
@@ -110,14 +114,16 @@ final class AffinityIndex {
             boolean same = true;
             for (int i = 0; i < n; i++) {
                 NodeInfo ni = all.get(i);
-                NodeEntry e = lastEntries[i];
-                if (e.node != ni) {
+                if (ni != lastNodes[i]) {
                     same = false;
                     break;
                 }
-                if (e.generation != ni.generation()) {
+                long g = ni.generation();
+                if (g != lastGenerations[i]) {
+                    NodeEntry e = lastEntries[i];
                     undo(e);
                     add(e);
+                    lastGenerations[i] = g;
                 }
             }
             if (same) {
@@ -155,6 +161,11 @@ final class AffinityIndex {
         }
         lastList = all;
         lastEntries = entries;
+        lastNodes = all.toArray(new NodeInfo[0]);
+        lastGenerations = new long[n];
+        for (int i = 0; i < n; i++) {
+            lastGenerations[i] = entries[i].generation;
+        }
     }
 
     private void add(NodeEntry e) {

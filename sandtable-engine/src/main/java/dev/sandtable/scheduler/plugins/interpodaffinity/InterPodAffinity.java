@@ -49,6 +49,8 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
 
     static final String PRE_FILTER_STATE_KEY = "PreFilter" + NAME;
     static final String PRE_SCORE_STATE_KEY = "PreScore" + NAME;
+    /** The node list the index was brought up to date with in this cycle, so PreScore need not check again. */
+    static final String INDEXED_NODES_KEY = "Indexed" + NAME;
 
     private final Listers listers;
     private final int hardPodAffinityWeight;
@@ -123,6 +125,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         TopologyCounts[] incoming;
         if (index != null) {
             index.refresh(allNodes);
+            state.write(INDEXED_NODES_KEY, allNodes);
             existing = index.existingAntiAffinityCounts(pod.pod(), nsLabels);
             incoming = index.incomingAffinityAntiAffinityCounts(affinityTerms, antiAffinityTerms);
         } else {
@@ -291,7 +294,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
 
         Map<String, Map<String, long[]>> topologyScore;
         if (index != null) {
-            index.refresh(allNodes);
+            if (state.read(INDEXED_NODES_KEY, List.class) != allNodes) {
+                index.refresh(allNodes);
+            }
             topologyScore = index.topologyScore(pod.pod(), nsLabels, preferredAffinity, preferredAntiAffinity, hardPodAffinityWeight);
         } else {
             topologyScore = topologyScore(pod.pod(), nsLabels, preferredAffinity, preferredAntiAffinity, hasConstraints, allNodes);

@@ -39,30 +39,43 @@ public final class Fit implements FilterPlugin, ScorePlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        List<String> reasons = new ArrayList<>(2);
         Resources alloc = node.allocatable();
-        if (node.podCount() + 1 > alloc.pods()) {
+        Resources req = pod.requests();
+        boolean tooManyPods = node.podCount() + 1 > alloc.pods();
+        boolean cpu = req.cpuMillis() > 0 && req.cpuMillis() > alloc.cpuMillis() - node.requestedCpu();
+        boolean memory = req.memoryBytes() > 0 && req.memoryBytes() > alloc.memoryBytes() - node.requestedMemory();
+        boolean ephemeral = req.ephemeralStorageBytes() > 0 && req.ephemeralStorageBytes() > alloc.ephemeralStorageBytes() - node.requestedEphemeral();
+        boolean scalars = false;
+        for (Map.Entry<String, Long> e : req.scalars().entrySet()) {
+            scalars |= insufficientScalar(node, e.getKey(), e.getValue());
+        }
+        // The common case allocates nothing: reasons are only collected for a node that does not fit.
+        if (!tooManyPods && !cpu && !memory && !ephemeral && !scalars) {
+            return Status.SUCCESS;
+        }
+        List<String> reasons = new ArrayList<>(2);
+        if (tooManyPods) {
             reasons.add(ERR_TOO_MANY_PODS);
         }
-        Resources req = pod.requests();
-        if (req.cpuMillis() > 0 && req.cpuMillis() > alloc.cpuMillis() - node.requestedCpu()) {
+        if (cpu) {
             reasons.add("Insufficient cpu");
         }
-        if (req.memoryBytes() > 0 && req.memoryBytes() > alloc.memoryBytes() - node.requestedMemory()) {
+        if (memory) {
             reasons.add("Insufficient memory");
         }
-        if (req.ephemeralStorageBytes() > 0 && req.ephemeralStorageBytes() > alloc.ephemeralStorageBytes() - node.requestedEphemeral()) {
+        if (ephemeral) {
             reasons.add("Insufficient ephemeral-storage");
         }
         for (Map.Entry<String, Long> e : req.scalars().entrySet()) {
-            if (!isScalarResourceName(e.getKey())) {
-                continue;
-            }
-            if (e.getValue() > 0 && e.getValue() > alloc.scalar(e.getKey()) - node.requestedScalar(e.getKey())) {
+            if (insufficientScalar(node, e.getKey(), e.getValue())) {
                 reasons.add("Insufficient " + e.getKey());
             }
         }
-        return reasons.isEmpty() ? Status.SUCCESS : new Status(Status.Code.UNSCHEDULABLE, NAME, List.copyOf(reasons));
+        return new Status(Status.Code.UNSCHEDULABLE, NAME, List.copyOf(reasons));
+    }
+
+    private static boolean insufficientScalar(NodeInfo node, String name, long requested) {
+        return isScalarResourceName(name) && requested > 0 && requested > node.allocatable().scalar(name) - node.requestedScalar(name);
     }
 
     @Override
