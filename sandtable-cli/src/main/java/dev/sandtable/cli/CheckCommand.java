@@ -32,13 +32,22 @@ public final class CheckCommand implements Callable<Integer> {
         for (LoadedObject o : m.objects()) {
             kinds.merge(o.object().getKind(), 1, Integer::sum);
         }
-        out.println("ok: " + m.objects().size() + " objects from " + m.sources() + " source(s): " + summary(kinds));
+        out.println("ok: " + m.objects().size() + " objects from " + m.sources() + " source(s): " + (kinds.isEmpty() ? "nothing to simulate" : summary(kinds)));
         if (!m.notSimulated().isEmpty()) {
             Map<String, Integer> crs = new TreeMap<>();
             for (LoadedObject o : m.notSimulated()) {
                 crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
             }
             out.println("not simulated: " + m.notSimulated().size() + " custom resource(s): " + summary(crs));
+        }
+        if (!m.scenarios().isEmpty()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (var s : m.scenarios()) {
+                ScenarioLoader.load(s.scenario().getMetadata().getName(), m);
+                names.add(s.scenario().getMetadata().getName());
+            }
+            out.println("scenarios: " + String.join(", ", names) + (names.size() == 1 ? " (read against the platform)"
+                    : names.size() == 2 ? " (both read against the platform)" : " (all read against the platform)"));
         }
         m.warnings().forEach(w -> out.println("warning: " + w.format()));
         out.flush();

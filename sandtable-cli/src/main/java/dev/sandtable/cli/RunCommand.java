@@ -12,6 +12,7 @@ import dev.sandtable.engine.Simulation;
 import dev.sandtable.report.ClusterReports;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -44,6 +45,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
 
+    @Option(names = "--scenario", paramLabel = "FILE|NAME",
+            description = "Run a Scenario (a file, or the name of one among the inputs): load, events and expectations over simulated time.")
+    String scenario;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "With --scenario, also write the expectations as a JUnit XML report to FILE.")
+    java.nio.file.Path junit;
+
     @Spec
     CommandSpec spec;
 
@@ -57,6 +65,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
         Manifests m = inputs.load(() -> System.in);
+        if (scenario != null) {
+            return runScenario(m, schedulerConfiguration);
+        }
+        if (junit != null) {
+            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
+        }
+        if (!m.scenarios().isEmpty()) {
+            spec.commandLine().getErr().println("note: the inputs hold scenario(s) " + m.scenarios().stream()
+                    .map(s -> s.scenario().getMetadata().getName()).toList() + "; run one with --scenario NAME");
+        }
         long started = System.nanoTime();
         Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration);
         sim.apply(m.all());
@@ -79,6 +97,48 @@ public final class RunCommand implements Callable<Integer> {
         err.printf("simulated %s in %.2f s wall (%,.0fx real time)%n", Durations.format(duration), wallSeconds, duration.toMillis() / 1000.0 / wallSeconds);
         err.flush();
         return Main.OK;
+    }
+
+    private int runScenario(Manifests m, dev.sandtable.scheduler.config.SchedulerConfiguration schedulerConfiguration) {
+        var parsed = ScenarioLoader.load(scenario, m);
+        var parseResult = spec.commandLine().getParseResult();
+        long runSeed = parseResult.hasMatchedOption("--seed") ? seed : parsed.seed();
+        if (parseResult.hasMatchedOption("--duration")) {
+            parsed = parsed.withDuration(duration);
+        }
+        long started = System.nanoTime();
+        Simulation sim = new Simulation(runSeed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
+        PrintWriter err = spec.commandLine().getErr();
+        Progress bar = new Progress(err, System.console() != null, started);
+        var result = new dev.sandtable.scenario.ScenarioRunner(sim, parsed).run(m.all(), bar::update);
+        bar.done();
+        var report = ClusterReports.of(sim, parsed.duration(), runSeed);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == OutputFormat.json) {
+            out.println(json(new ScenarioOutput(Version.version(), result, report, notSimulated(m))));
+        } else {
+            out.print(dev.sandtable.cli.report.ScenarioText.render(result));
+            out.print("\nAT THE END\n");
+            out.print(TextReport.render(new RunOutput(Version.version(), report, notSimulated(m), List.of())));
+        }
+        out.flush();
+        if (junit != null) {
+            try {
+                java.nio.file.Files.writeString(junit, dev.sandtable.cli.report.JUnitReport.xml(result));
+            } catch (java.io.IOException e) {
+                throw new BadInputException("cannot write --junit " + junit + ": " + e.getMessage() + " (hint: give a writable path)");
+            }
+        }
+        double wallSeconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
+        err.printf("simulated %s in %.2f s wall (%,.0fx real time)%n", Durations.format(parsed.duration()), wallSeconds,
+                parsed.duration().toMillis() / 1000.0 / wallSeconds);
+        err.flush();
+        return result.passed() ? Main.OK : Main.EXPECTATION_FAILED;
+    }
+
+    /** Everything a scenario run prints as JSON: the verdicts and series, and the cluster at the end. */
+    public record ScenarioOutput(String version, dev.sandtable.scenario.ScenarioResult scenario,
+                                 dev.sandtable.report.ClusterReport end, Map<String, Integer> notSimulated) {
     }
 
     private static Map<String, Integer> notSimulated(Manifests m) {

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Pod defaulting and the admission plugins that change scheduling (kube-apiserver v1.31): API defaults
- * (schedulerName, restartPolicy), Priority (priorityClassName to spec.priority, globalDefault) and
- * DefaultTolerationSeconds (not-ready and unreachable NoExecute for 300 s).
+ * (schedulerName, restartPolicy), Priority (priorityClassName to spec.priority, globalDefault),
+ * DefaultTolerationSeconds (not-ready and unreachable NoExecute for 300 s), and the merge of pod affinity
+ * matchLabelKeys/mismatchLabelKeys into label selectors that the API server performs on create.
  */
 public final class PodAdmission implements Admission {
     public static final long DEFAULT_TOLERATION_SECONDS = 300;
@@ -32,6 +33,7 @@ public final class PodAdmission implements Admission {
             spec.setTerminationGracePeriodSeconds(30L);
         }
         resolvePriority(spec, store);
+        PodAffinityLabelKeys.apply(pod);
         List<Toleration> tolerations = new ArrayList<>(spec.getTolerations() == null ? List.of() : spec.getTolerations());
         addDefaultToleration(tolerations, "node.kubernetes.io/not-ready");
         addDefaultToleration(tolerations, "node.kubernetes.io/unreachable");

@@ -46,6 +46,7 @@ public final class Simulation {
     private final ObjectStore store;
     private final NodePoolController nodePools;
     private final Scheduler scheduler;
+    private final Kubelet kubelet;
     private final List<String> notes = new ArrayList<>();
 
     public Simulation(long seed) {
@@ -58,7 +59,12 @@ public final class Simulation {
     }
 
     public Simulation(long seed, KubeletTiming kubeletTiming, SchedulerConfiguration schedulerConfiguration) {
-        this.clock = new SimClock();
+        this(seed, kubeletTiming, schedulerConfiguration, SimClock.DEFAULT_EPOCH);
+    }
+
+    /** The epoch is the simulated wall-clock instant at time zero (scenarios set the time of day with it). */
+    public Simulation(long seed, KubeletTiming kubeletTiming, SchedulerConfiguration schedulerConfiguration, java.time.Instant epoch) {
+        this.clock = new SimClock(epoch);
         SeededRandom random = new SeededRandom(seed);
         this.store = new ObjectStore(clock, random);
         store.addAdmission(new PodAdmission());
@@ -71,9 +77,7 @@ public final class Simulation {
         StoreListers listers = new StoreListers(store);
         this.scheduler = new Scheduler(store, random, schedulerConfiguration.profiles().stream()
                 .map(p -> PluginRegistry.build(p, listers)).toList(), listers);
-        if (kubeletTiming != null) {
-            new Kubelet(store, kubeletTiming);
-        }
+        this.kubelet = kubeletTiming == null ? null : new Kubelet(store, kubeletTiming);
         bootstrap();
     }
 
@@ -126,6 +130,11 @@ public final class Simulation {
 
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** The kubelets, or null when the simulation was built to measure the scheduler alone. */
+    public Kubelet kubelet() {
+        return kubelet;
     }
 
     public NodePoolController nodePools() {

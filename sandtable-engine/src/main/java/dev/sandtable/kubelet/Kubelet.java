@@ -34,6 +34,15 @@ public final class Kubelet {
     private final Set<String> started = new HashSet<>();
     private final Map<String, Set<String>> imagesOnNode = new HashMap<>();
     private final Map<String, Integer> nextPodIp = new HashMap<>();
+    private final Map<String, Backoff> backoffs = new HashMap<>();
+
+    /** Container restart back-off as the kubelet applies it: 10 s doubling to 5 min, forgotten after 10 min of running. */
+    static final Duration BACKOFF_INITIAL = Duration.ofSeconds(10);
+    static final Duration BACKOFF_MAX = Duration.ofMinutes(5);
+    static final Duration BACKOFF_RESET = Duration.ofMinutes(10);
+
+    private record Backoff(Duration next, long lastStartMillis) {
+    }
 
     public Kubelet(ObjectStore store, KubeletTiming timing) {
         this.store = store;
@@ -46,6 +55,7 @@ public final class Kubelet {
         String uid = pod.getMetadata().getUid();
         if (e.type() == WatchEvent.Type.DELETED) {
             started.remove(uid);
+            backoffs.remove(uid);
             return;
         }
         String nodeName = pod.getSpec().getNodeName();
@@ -107,7 +117,7 @@ public final class Kubelet {
 
     private void ready(String key, String uid) {
         Pod pod = current(key, uid);
-        if (pod == null) {
+        if (pod == null || pod.getStatus().getContainerStatuses().stream().anyMatch(cs -> !Boolean.TRUE.equals(cs.getStarted()))) {
             return;
         }
         String now = timestamp();
@@ -117,6 +127,54 @@ public final class Kubelet {
         setCondition(pod.getStatus(), "ContainersReady", "True", now);
         setCondition(pod.getStatus(), "Ready", "True", now);
         store.updateStatus(pod);
+    }
+
+    /**
+     * The container ran out of memory: the kernel kills it (OOMKilled, exit 137), the pod turns unready, and the
+     * kubelet restarts it after the CrashLoopBackOff delay. Returns when the container will run again.
+     */
+    public Duration oomKill(Pod pod) {
+        String uid = pod.getMetadata().getUid();
+        long now = store.clock().nowMillis();
+        Backoff b = backoffs.get(uid);
+        Duration delay = b == null || now - b.lastStartMillis() >= BACKOFF_RESET.toMillis() ? BACKOFF_INITIAL : b.next();
+        backoffs.put(uid, new Backoff(min(delay.multipliedBy(2), BACKOFF_MAX), now + delay.toMillis()));
+        String ts = timestamp();
+        for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
+            cs.setReady(false);
+            cs.setStarted(false);
+            cs.setRestartCount(cs.getRestartCount() == null ? 1 : cs.getRestartCount() + 1);
+            var terminated = new io.fabric8.kubernetes.api.model.ContainerStateTerminated();
+            terminated.setReason("OOMKilled");
+            terminated.setExitCode(137);
+            terminated.setFinishedAt(ts);
+            cs.setLastState(new ContainerState(null, terminated, null));
+            cs.setState(new ContainerState(null, null, new io.fabric8.kubernetes.api.model.ContainerStateWaiting("back-off restarting failed container", "CrashLoopBackOff")));
+        }
+        setCondition(pod.getStatus(), "ContainersReady", "False", ts);
+        setCondition(pod.getStatus(), "Ready", "False", ts);
+        store.updateStatus(pod);
+        String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+        store.clock().after(delay, () -> restart(key, uid));
+        return delay;
+    }
+
+    private void restart(String key, String uid) {
+        Pod pod = current(key, uid);
+        if (pod == null) {
+            return;
+        }
+        String ts = timestamp();
+        for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
+            cs.setStarted(true);
+            cs.setState(new ContainerState(new ContainerStateRunning(ts), null, null));
+        }
+        store.updateStatus(pod);
+        store.clock().after(readinessDelay(pod), () -> ready(key, uid));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The longest readiness probe initial delay among the containers: the pod is Ready when all are. */

@@ -132,7 +132,7 @@ public final class ClusterReports {
     }
 
     /** Follows controller references up: Pod to ReplicaSet to Deployment, or to a StatefulSet or DaemonSet. */
-    static HasMetadata topOwner(ObjectStore store, HasMetadata o) {
+    public static HasMetadata topOwner(ObjectStore store, HasMetadata o) {
         HasMetadata top = null;
         HasMetadata current = o;
         for (int depth = 0; depth < 4; depth++) {

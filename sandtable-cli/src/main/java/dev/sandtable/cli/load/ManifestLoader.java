@@ -6,6 +6,7 @@ import dev.sandtable.api.validation.ObjectValidator;
 import dev.sandtable.cluster.InstanceTypeCatalog;
 import dev.sandtable.cluster.NodePool;
 import dev.sandtable.cluster.NodePools;
+import dev.sandtable.scenario.Scenario;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import java.io.InputStream;
@@ -43,6 +44,7 @@ public final class ManifestLoader {
 
         List<LoadedObject> objects = new ArrayList<>();
         List<LoadedObject> notSimulated = new ArrayList<>();
+        List<Manifests.LocatedScenario> scenarios = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         for (int i = 0; i < results.length; i++) {
             ObjectReader.Result r = results[i];
@@ -66,14 +68,18 @@ public final class ManifestLoader {
                             "remove one of them, or give them different names or namespaces"));
                     continue;
                 }
-                if (isCustomResource(lo.object())) {
+                if (lo.object() instanceof Scenario sc) {
+                    Document doc = docs.get(i);
+                    String prefix = r.prefix(j);
+                    scenarios.add(new Manifests.LocatedScenario(sc, lo.location(), path -> at(doc, lo, prefix + path)));
+                } else if (isCustomResource(lo.object())) {
                     notSimulated.add(lo);
                 } else {
                     objects.add(lo);
                 }
             }
         }
-        return new Manifests(objects, notSimulated, errors, warnings, collector.sources.size());
+        return new Manifests(objects, notSimulated, errors, warnings, collector.sources.size(), scenarios);
     }
 
     private static List<FieldError> validate(HasMetadata o) {

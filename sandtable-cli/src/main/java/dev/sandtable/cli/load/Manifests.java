@@ -8,7 +8,12 @@ import java.util.List;
  * the errors that make the input unusable and the warnings worth reading.
  */
 public record Manifests(List<LoadedObject> objects, List<LoadedObject> notSimulated, List<ManifestProblem> errors,
-                        List<ManifestProblem> warnings, int sources) {
+                        List<ManifestProblem> warnings, int sources, List<LocatedScenario> scenarios) {
+
+    /** A Scenario found among the inputs: kept apart from the platform, with a way to find the line of any of its fields. */
+    public record LocatedScenario(dev.sandtable.scenario.Scenario scenario, Location location,
+                                  java.util.function.Function<String, Location> locator) {
+    }
 
     public boolean ok() {
         return errors.isEmpty();

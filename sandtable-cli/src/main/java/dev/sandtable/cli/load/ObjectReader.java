@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sandtable.api.KindRegistry;
 import dev.sandtable.cluster.NodePool;
+import dev.sandtable.scenario.Scenario;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Collection;
@@ -99,11 +100,11 @@ final class ObjectReader {
         String group = KindRegistry.group(av);
         Class<? extends HasMetadata> type;
         if (NodePool.GROUP.equals(group)) {
-            if (!NodePool.KIND.equals(k) || !NodePool.API_VERSION.equals(av)) {
+            type = NodePool.KIND.equals(k) ? NodePool.class : Scenario.KIND.equals(k) ? Scenario.class : null;
+            if (type == null || !NodePool.API_VERSION.equals(av)) {
                 return Result.of(problem(doc, prefix + "kind", "unknown Sandtable kind " + av + " " + k,
-                        "Sandtable defines " + NodePool.API_VERSION + " NodePool"));
+                        "Sandtable defines " + NodePool.API_VERSION + " NodePool and Scenario"));
             }
-            type = NodePool.class;
         } else if (registry.isBuiltinGroup(group)) {
             if (!registry.isServed(av)) {
                 return Result.of(problem(doc, prefix + "apiVersion", "apiVersion " + av + " is not served by Kubernetes " + KindRegistry.KUBERNETES_VERSION

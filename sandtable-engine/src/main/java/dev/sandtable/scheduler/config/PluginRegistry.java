@@ -49,6 +49,11 @@ public final class PluginRegistry {
         return new Profile(config.schedulerName(), filters, scores, config.percentageOfNodesToScore(), config.preemption());
     }
 
+    /**
+     * NewFramework's plugin factory call: the plugin with its (raw) args, defaulted as the v1 API defaults them and
+     * validated as the plugin's constructor validates them. Invalid args give an IllegalArgumentException that names
+     * the plugin as upstream does: {@code initializing plugin "NodeResourcesFit": <field errors>}.
+     */
     static Plugin create(String name, Map<String, Object> args, Listers listers) {
         try {
             return switch (name) {
@@ -58,71 +63,135 @@ public final class PluginRegistry {
                 case NodeAffinity.NAME -> new NodeAffinity();
                 case NodePorts.NAME -> new NodePorts();
                 case Fit.NAME -> new Fit(scoringStrategy(args.get("scoringStrategy")));
-                case BalancedAllocation.NAME -> new BalancedAllocation(args.get("resources") == null
-                        ? ScoringStrategy.DEFAULT_RESOURCES : resources(args.get("resources")));
+                case BalancedAllocation.NAME -> new BalancedAllocation(balancedResources(args.get("resources")));
                 case ImageLocality.NAME -> new ImageLocality();
                 case InterPodAffinity.NAME -> new InterPodAffinity(listers,
                         args.get("hardPodAffinityWeight") instanceof Number n ? n.intValue() : 1,
                         Boolean.TRUE.equals(args.get("ignorePreferredTermsOfExistingPods")));
                 case PodTopologySpread.NAME -> new PodTopologySpread(listers, constraints(args.get("defaultConstraints")),
                         "List".equals(args.get("defaultingType")) ? PodTopologySpread.DefaultingType.LIST : PodTopologySpread.DefaultingType.SYSTEM);
-                default -> throw new IllegalArgumentException("unknown plugin " + name);
+                default -> throw new UnknownPlugin("plugin \"" + name + "\" does not exist");
             };
+        } catch (UnknownPlugin e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " args: " + e.getMessage(), e);
+            throw new IllegalArgumentException("initializing plugin \"" + name + "\": " + e.getMessage(), e);
         }
     }
 
-    /** NodeResourcesFitArgs.scoringStrategy, validated as ValidateNodeResourcesFitArgs does. */
+    private static final class UnknownPlugin extends RuntimeException {
+        UnknownPlugin(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * NodeResourcesFitArgs.scoringStrategy after v1 defaulting (SetDefaults_NodeResourcesFitArgs: absent means
+     * LeastAllocated over cpu and memory; no resources means cpu and memory; weight 0 or absent means 1), with the
+     * type checked as ValidateNodeResourcesFitArgs checks it. Every problem is reported at once, as upstream
+     * aggregates them; the weights and shape are validated by the Fit constructor (NewFit).
+     */
     static ScoringStrategy scoringStrategy(Object raw) {
-        if (!(raw instanceof Map<?, ?> m)) {
+        if (raw == null) {
             return ScoringStrategy.LEAST_ALLOCATED;
         }
-        String type = m.get("type") == null ? "LeastAllocated" : String.valueOf(m.get("type"));
-        ScoringStrategy.Type t = switch (type) {
-            case "LeastAllocated" -> ScoringStrategy.Type.LEAST_ALLOCATED;
-            case "MostAllocated" -> ScoringStrategy.Type.MOST_ALLOCATED;
-            case "RequestedToCapacityRatio" -> ScoringStrategy.Type.REQUESTED_TO_CAPACITY_RATIO;
-            default -> throw new IllegalArgumentException("scoringStrategy.type: Unsupported value: \"" + type
-                    + "\": supported values: \"LeastAllocated\", \"MostAllocated\", \"RequestedToCapacityRatio\"");
-        };
-        List<ScoringStrategy.ResourceWeight> resources = m.get("resources") == null ? ScoringStrategy.DEFAULT_RESOURCES : resources(m.get("resources"));
-        List<ScoringStrategy.UtilizationShapePoint> shape = new ArrayList<>();
-        if (t == ScoringStrategy.Type.REQUESTED_TO_CAPACITY_RATIO) {
-            Object rtcr = m.get("requestedToCapacityRatio");
-            Object points = rtcr instanceof Map<?, ?> rm ? rm.get("shape") : null;
-            if (!(points instanceof List<?> pl) || pl.isEmpty()) {
-                throw new IllegalArgumentException("scoringStrategy.requestedToCapacityRatio.shape: Required value: at least one point");
-            }
-            int last = -1;
-            for (Object o : pl) {
-                Map<?, ?> pm = (Map<?, ?>) o;
-                int u = ((Number) pm.get("utilization")).intValue();
-                int sc = ((Number) pm.get("score")).intValue();
-                if (u < 0 || u > 100 || sc < 0 || sc > 10 || u <= last) {
-                    throw new IllegalArgumentException("scoringStrategy.requestedToCapacityRatio.shape: utilization must be 0-100 and increasing, score 0-10");
-                }
-                last = u;
-                shape.add(new ScoringStrategy.UtilizationShapePoint(u, sc));
+        if (!(raw instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("scoringStrategy: Invalid value: " + raw + ": must be an object");
+        }
+        List<String> errs = new ArrayList<>();
+        String type = m.get("type") == null ? "" : String.valueOf(m.get("type"));
+        ScoringStrategy.Type t = ScoringStrategy.Type.ofApiName(type);
+        if (t == null) {
+            errs.add(ScoringStrategy.Type.notSupported(type));
+        }
+        List<ScoringStrategy.ResourceWeight> resources = resources(m.get("resources"), "scoringStrategy.resources", errs);
+        if (resources.isEmpty()) {
+            resources = ScoringStrategy.DEFAULT_RESOURCES;
+        }
+        List<ScoringStrategy.UtilizationShapePoint> shape = null;
+        Object rtcr = m.get("requestedToCapacityRatio");
+        if (rtcr != null) {
+            if (!(rtcr instanceof Map<?, ?> rm)) {
+                errs.add("scoringStrategy.requestedToCapacityRatio: Invalid value: " + rtcr + ": must be an object");
+            } else {
+                shape = shape(rm.get("shape"), errs);
             }
         }
-        return new ScoringStrategy(t, resources, shape);
+        // An unsupported type is reported together with whatever else is wrong, as upstream aggregates the errors.
+        ScoringStrategy strategy = new ScoringStrategy(t == null ? ScoringStrategy.Type.LEAST_ALLOCATED : t, resources, shape);
+        errs.addAll(strategy.validate());
+        if (!errs.isEmpty()) {
+            throw new IllegalArgumentException(ScoringStrategy.aggregate(errs));
+        }
+        return strategy;
     }
 
-    private static List<ScoringStrategy.ResourceWeight> resources(Object raw) {
+    /** NodeResourcesBalancedAllocationArgs.resources after v1 defaulting (none means cpu and memory; weight 0 means 1). */
+    static List<ScoringStrategy.ResourceWeight> balancedResources(Object raw) {
+        List<String> errs = new ArrayList<>();
+        List<ScoringStrategy.ResourceWeight> resources = resources(raw, "resources", errs);
+        if (!errs.isEmpty()) {
+            throw new IllegalArgumentException(ScoringStrategy.aggregate(errs));
+        }
+        return resources.isEmpty() ? ScoringStrategy.DEFAULT_RESOURCES : resources;
+    }
+
+    /** A list of {name, weight}; an absent or zero weight is defaulted to 1, as the v1 defaulting does. */
+    private static List<ScoringStrategy.ResourceWeight> resources(Object raw, String path, List<String> errs) {
         List<ScoringStrategy.ResourceWeight> out = new ArrayList<>();
-        if (raw instanceof List<?> list) {
-            for (Object o : list) {
-                Map<?, ?> r = (Map<?, ?>) o;
-                long weight = r.get("weight") instanceof Number n ? n.longValue() : 1;
-                if (weight < 1 || weight > 100) {
-                    throw new IllegalArgumentException("resources[" + out.size() + "].weight: Invalid value: " + weight + ": resource weight of "
-                            + r.get("name") + " not in valid range [1, 100]");
-                }
-                out.add(new ScoringStrategy.ResourceWeight(String.valueOf(r.get("name")), weight));
+        if (raw == null) {
+            return out;
+        }
+        if (!(raw instanceof List<?> list)) {
+            errs.add(path + ": Invalid value: " + raw + ": must be a list of {name, weight}");
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> r) || !(r.get("name") instanceof String name)) {
+                errs.add(path + "[" + i + "].name: Required value: a resource needs a name");
+                continue;
             }
+            Long weight = integer(r.get("weight"), path + "[" + i + "].weight", errs);
+            out.add(new ScoringStrategy.ResourceWeight(name, weight == null || weight == 0 ? 1 : weight));
         }
         return out;
+    }
+
+    /** requestedToCapacityRatio.shape: a list of {utilization, score}; an absent field is 0, as in Go. */
+    private static List<ScoringStrategy.UtilizationShapePoint> shape(Object raw, List<String> errs) {
+        List<ScoringStrategy.UtilizationShapePoint> out = new ArrayList<>();
+        if (raw == null) {
+            return out;
+        }
+        if (!(raw instanceof List<?> list)) {
+            errs.add("scoringStrategy.shape: Invalid value: " + raw + ": must be a list of {utilization, score}");
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> pm)) {
+                errs.add("scoringStrategy.shape[" + i + "]: Invalid value: " + list.get(i) + ": must be {utilization, score}");
+                continue;
+            }
+            Long u = integer(pm.get("utilization"), "scoringStrategy.shape[" + i + "].utilization", errs);
+            Long sc = integer(pm.get("score"), "scoringStrategy.shape[" + i + "].score", errs);
+            out.add(new ScoringStrategy.UtilizationShapePoint(u == null ? 0 : u, sc == null ? 0 : sc));
+        }
+        return out;
+    }
+
+    /** An integer field: null when absent; an error (and null) when it is not a whole number. */
+    private static Long integer(Object v, String path, List<String> errs) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
+            return n.longValue();
+        }
+        errs.add(path + ": Invalid value: " + v + ": must be an integer");
+        return null;
     }
 
     private static List<TopologySpreadConstraint> constraints(Object raw) {

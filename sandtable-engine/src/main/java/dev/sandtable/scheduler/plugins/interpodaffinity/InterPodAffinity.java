@@ -33,6 +33,10 @@ import java.util.Map;
  * <p>A term's namespaceSelector is resolved through the namespace lister: for the incoming pod's terms it is
  * unrolled into the namespace set once per cycle (an empty selector keeps matching every namespace); existing
  * pods' terms are matched against the incoming pod's namespace labels.
+ *
+ * <p>Where upstream walks every existing pod with affinity in each PreFilter and PreScore, this plugin keeps
+ * {@link AffinityIndex}, aggregates of the existing pods updated from NodeInfo generations, and gets the same
+ * counts from it. One instance serves one scheduler; it is not thread-safe.
  */
 public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
     public static final String NAME = "InterPodAffinity";

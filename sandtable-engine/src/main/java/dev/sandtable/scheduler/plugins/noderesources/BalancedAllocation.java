@@ -4,24 +4,56 @@ import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.ScorePlugin;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Mirrors kube-scheduler v1.31 plugins/noderesources BalancedAllocation: favours nodes whose cpu and memory
- * fractions stay close, scoring (1 - standard deviation of the fractions) * 100 over the configured resources.
+ * Mirrors kube-scheduler v1.31 plugins/noderesources BalancedAllocation: favours nodes whose resource fractions
+ * stay close, scoring (1 - standard deviation of the fractions) * 100 over the configured resources. It counts the
+ * pods' actual requests, not the scoring defaults.
  */
 public final class BalancedAllocation implements ScorePlugin {
     public static final String NAME = "NodeResourcesBalancedAllocation";
 
-    private final java.util.List<ScoringStrategy.ResourceWeight> resources;
+    private final List<ScoringStrategy.ResourceWeight> resources;
 
     /** The default: cpu and memory. */
     public BalancedAllocation() {
         this(ScoringStrategy.DEFAULT_RESOURCES);
     }
 
-    /** BalancedAllocationArgs.resources (weights are accepted and, as upstream, not used). */
-    public BalancedAllocation(java.util.List<ScoringStrategy.ResourceWeight> resources) {
-        this.resources = java.util.List.copyOf(resources);
+    /**
+     * NewBalancedAllocation with NodeResourcesBalancedAllocationArgs.resources, validated as
+     * ValidateNodeResourcesBalancedAllocationArgs does: no duplicate names, every weight 1 (weights are not used).
+     */
+    public BalancedAllocation(List<ScoringStrategy.ResourceWeight> resources) {
+        List<String> errs = validate(resources);
+        if (!errs.isEmpty()) {
+            throw new IllegalArgumentException(ScoringStrategy.aggregate(errs));
+        }
+        this.resources = List.copyOf(resources);
+    }
+
+    /** ValidateNodeResourcesBalancedAllocationArgs (nil path, as NewBalancedAllocation calls it). */
+    public static List<String> validate(List<ScoringStrategy.ResourceWeight> resources) {
+        List<String> errs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < resources.size(); i++) {
+            ScoringStrategy.ResourceWeight r = resources.get(i);
+            if (!seen.add(r.name())) {
+                errs.add("resources[" + i + "].name: Duplicate value: \"" + r.name() + "\"");
+            }
+            if (r.weight() != 1) {
+                errs.add("resources[" + i + "].weight: Invalid value: " + r.weight() + ": must be 1");
+            }
+        }
+        return errs;
+    }
+
+    public List<ScoringStrategy.ResourceWeight> resources() {
+        return resources;
     }
 
     @Override
@@ -29,41 +61,49 @@ public final class BalancedAllocation implements ScorePlugin {
         return NAME;
     }
 
+    /** balancedResourceScorer; with no resources upstream returns an Error status and 0, Sandtable returns 0. */
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        double[] fractions = new double[resources.size()];
+        if (resources.isEmpty()) {
+            return 0;
+        }
+        double f0 = 0;
+        double f1 = 0;
+        double[] fractions = null;
         int n = 0;
         double total = 0;
         for (ScoringStrategy.ResourceWeight r : resources) {
-            long alloc = Fit.allocatable(node, r.name());
-            if (alloc == 0 || Fit.isExtended(r.name()) && pod.requests().scalar(r.name()) == 0) {
+            long alloc = Fit.allocatableFor(node, pod, r.name());
+            if (alloc == 0) {
                 continue;
             }
-            double f = Math.min(1.0, (double) requested(node, pod, r.name()) / alloc);
-            fractions[n++] = f;
+            double f = Math.min(1.0, (double) Fit.requestedFor(node, pod, r.name(), true) / alloc);
             total += f;
+            if (n == 0) {
+                f0 = f;
+            } else if (n == 1) {
+                f1 = f;
+            } else {
+                if (fractions == null) {
+                    fractions = new double[resources.size()];
+                    fractions[0] = f0;
+                    fractions[1] = f1;
+                }
+                fractions[n] = f;
+            }
+            n++;
         }
         double std = 0;
         if (n == 2) {
-            std = Math.abs((fractions[0] - fractions[1]) / 2);
+            std = Math.abs((f0 - f1) / 2);
         } else if (n > 2) {
             double mean = total / n;
-            double variance = 0;
+            double sum = 0;
             for (int i = 0; i < n; i++) {
-                variance += (fractions[i] - mean) * (fractions[i] - mean);
+                sum += (fractions[i] - mean) * (fractions[i] - mean);
             }
-            std = Math.sqrt(variance / n);
+            std = Math.sqrt(sum / n);
         }
         return (long) ((1 - std) * MAX_NODE_SCORE);
-    }
-
-    /** Balanced allocation counts the pod's actual requests, not the scoring defaults. */
-    private static long requested(NodeInfo node, PodInfo pod, String resource) {
-        return switch (resource) {
-            case "cpu" -> node.requestedCpu() + pod.requests().cpuMillis();
-            case "memory" -> node.requestedMemory() + pod.requests().memoryBytes();
-            case "ephemeral-storage" -> node.requestedEphemeral() + pod.requests().ephemeralStorageBytes();
-            default -> node.requestedScalar(resource) + pod.requests().scalar(resource);
-        };
     }
 }

@@ -28,8 +28,17 @@ public final class Fit implements FilterPlugin, ScorePlugin {
         this(ScoringStrategy.LEAST_ALLOCATED);
     }
 
+    /** NewFit: the strategy is validated as ValidateNodeResourcesFitArgs does; an IllegalArgumentException lists the problems. */
     public Fit(ScoringStrategy strategy) {
+        List<String> errs = strategy.validate();
+        if (!errs.isEmpty()) {
+            throw new IllegalArgumentException(ScoringStrategy.aggregate(errs));
+        }
         this.strategy = strategy;
+    }
+
+    public ScoringStrategy strategy() {
+        return strategy;
     }
 
     @Override
@@ -78,39 +87,56 @@ public final class Fit implements FilterPlugin, ScorePlugin {
         return isScalarResourceName(name) && requested > 0 && requested > node.allocatable().scalar(name) - node.requestedScalar(name);
     }
 
+    /**
+     * resourceAllocationScorer.score. With no resources configured upstream returns an Error status ("resources not
+     * found") and score 0; Sandtable has no Score error path and returns 0. v1.31 defaulting never leaves the list empty.
+     */
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        long weighted = 0;
-        long weights = 0;
-        for (ScoringStrategy.ResourceWeight r : strategy.resources()) {
-            long alloc = allocatable(node, r.name());
-            if (alloc == 0 || isExtended(r.name()) && pod.requests().scalar(r.name()) == 0) {
+        List<ScoringStrategy.ResourceWeight> resources = strategy.resources();
+        if (resources.isEmpty()) {
+            return 0;
+        }
+        long nodeScore = 0;
+        long weightSum = 0;
+        for (int i = 0; i < resources.size(); i++) {
+            ScoringStrategy.ResourceWeight r = resources.get(i);
+            long allocatable = allocatableFor(node, pod, r.name());
+            if (allocatable == 0) {
                 continue;
             }
-            weighted += strategy.score(requestedWithPod(node, pod, r.name()), alloc) * r.weight();
-            weights += r.weight();
+            long s = strategy.resourceScore(requestedFor(node, pod, r.name(), false), allocatable);
+            if (strategy.counts(s)) {
+                nodeScore += s * r.weight();
+                weightSum += r.weight();
+            }
         }
-        return strategy.combine(weighted, weights);
+        return strategy.combine(nodeScore, weightSum);
     }
 
-    static boolean isExtended(String resource) {
-        return !resource.equals("cpu") && !resource.equals("memory") && !resource.equals("ephemeral-storage");
-    }
-
-    static long allocatable(NodeInfo node, String resource) {
+    /**
+     * The allocatable half of resourceAllocationScorer.calculateResourceAllocatableRequest; 0 means the resource is
+     * left out of the score. A scalar resource (extended, hugepages, ...) is left out when the pod does not request it
+     * or the node does not have it; any other name (pods, storage, foo) is left out, as framework.Resource keeps no
+     * such dimension.
+     */
+    static long allocatableFor(NodeInfo node, PodInfo pod, String resource) {
         return switch (resource) {
             case "cpu" -> node.allocatable().cpuMillis();
             case "memory" -> node.allocatable().memoryBytes();
             case "ephemeral-storage" -> node.allocatable().ephemeralStorageBytes();
-            default -> node.allocatable().scalar(resource);
+            default -> pod.requests().scalar(resource) == 0 || !isScalarResourceName(resource) ? 0 : node.allocatable().scalar(resource);
         };
     }
 
-    /** What the node would have requested with the pod; cpu and memory count the non-zero defaults for pods that ask for none. */
-    static long requestedWithPod(NodeInfo node, PodInfo pod, String resource) {
+    /**
+     * The requested half, with the pod's request added. cpu and memory count the non-zero defaults for containers
+     * that request neither (NonMissingContainerRequests) unless useRequested (BalancedAllocation uses the requests).
+     */
+    static long requestedFor(NodeInfo node, PodInfo pod, String resource, boolean useRequested) {
         return switch (resource) {
-            case "cpu" -> node.nonZeroCpu() + pod.nonZeroCpu();
-            case "memory" -> node.nonZeroMemory() + pod.nonZeroMemory();
+            case "cpu" -> useRequested ? node.requestedCpu() + pod.requests().cpuMillis() : node.nonZeroCpu() + pod.nonZeroCpu();
+            case "memory" -> useRequested ? node.requestedMemory() + pod.requests().memoryBytes() : node.nonZeroMemory() + pod.nonZeroMemory();
             case "ephemeral-storage" -> node.requestedEphemeral() + pod.requests().ephemeralStorageBytes();
             default -> node.requestedScalar(resource) + pod.requests().scalar(resource);
         };

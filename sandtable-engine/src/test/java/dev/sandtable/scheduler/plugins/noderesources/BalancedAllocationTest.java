@@ -3,6 +3,8 @@ package dev.sandtable.scheduler.plugins.noderesources;
 import static dev.sandtable.scheduler.TestObjects.node;
 import static dev.sandtable.scheduler.TestObjects.pod;
 import static dev.sandtable.scheduler.TestObjects.snapshot;
+import static dev.sandtable.scheduler.plugins.noderesources.ScoreRows.rawScores;
+import static dev.sandtable.scheduler.plugins.noderesources.ScoreRows.rw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sandtable.scheduler.TestObjects.PodMaker;
@@ -19,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Ported from kube-scheduler pkg/scheduler/framework/plugins/noderesources/balanced_allocation_test.go
  * (TestNodeResourcesBalancedAllocation, the table as it stood before the v1.33 best-effort PreScore skip) with
- * the default resources (cpu and memory). Node sizes are milli-cpu and bytes, as upstream's makeNode takes them.
- * Not ported: the cases that configure extra scalar resources (see docs/fidelity-scheduler-tables.md).
+ * the default resources (cpu and memory) in {@code cases}, and the rows that configure the resources (a scalar
+ * resource) in {@code configuredCases}. Node sizes are milli-cpu and bytes, as upstream's makeNode takes them.
  */
 class BalancedAllocationTest {
     private final BalancedAllocation plugin = new BalancedAllocation();
@@ -84,5 +86,32 @@ class BalancedAllocationTest {
             got[i] = plugin.score(new CycleState(), p, infos.get(i));
         }
         assertThat(got).containsExactly(want);
+    }
+
+    private static Node gpuNode(String name, long milliCpu, long memory) {
+        return node(name).capacity("cpu", milliCpu + "m", "memory", String.valueOf(memory), "nvidia.com/gpu", "8").obj();
+    }
+
+    /** Upstream's cpuAndMemoryAndGPU spec: 1000m/2000 + 2000m/3000/3 GPUs, on node1. */
+    private static PodMaker cpuAndMemoryAndGpu() {
+        return pod().node("node1").req("cpu", "1000m", "memory", "2000").req("cpu", "2000m", "memory", "3000", "nvidia.com/gpu", "3");
+    }
+
+    static Stream<Arguments> configuredCases() {
+        return Stream.of(
+                Arguments.of("include scalar resource on a node for balanced resource allocation",
+                        pod().req("memory", "0", "nvidia.com/gpu", "1"),
+                        List.of(gpuNode("node1", 3500, 40000), gpuNode("node2", 3500, 40000)),
+                        List.of(cpuAndMemory(), cpuAndMemoryAndGpu()), rw("cpu", 1, "memory", 1, "nvidia.com/gpu", 1), new long[] {70, 65}),
+                Arguments.of("node without the scalar resource results to a higher score", pod(),
+                        List.of(gpuNode("node1", 3500, 40000), n("node2", 3500, 40000)),
+                        List.of(cpuOnly("node1"), cpuOnly("node2")), rw("cpu", 1, "nvidia.com/gpu", 1), new long[] {100, 100}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configuredCases")
+    void balancedAllocationWithResources(String name, PodMaker pod, List<Node> nodes, List<PodMaker> existing,
+                                         List<ScoringStrategy.ResourceWeight> resources, long[] want) {
+        assertThat(rawScores(new BalancedAllocation(resources), pod, nodes, existing)).containsExactly(want);
     }
 }

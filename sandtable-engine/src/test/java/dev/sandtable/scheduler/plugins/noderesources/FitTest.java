@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Ported from kube-scheduler v1.31 pkg/scheduler/framework/plugins/noderesources/fit_test.go: TestEnoughRequests,
  * TestNotEnoughRequests, TestStorageRequests, TestRestartableInitContainers (SidecarContainers enabled, its
- * default since v1.29) and the LeastAllocated cases of TestFitScore. Case names are upstream's.
+ * default since v1.29) and TestFitScore. Case names are upstream's.
  */
 class FitTest {
     static final String EXT_A = "example.com/aaa";
@@ -232,25 +232,41 @@ class FitTest {
     }
 
     static Stream<Arguments> fitScore() {
+        ScoringStrategy rtcr1 = new ScoringStrategy(ScoringStrategy.Type.REQUESTED_TO_CAPACITY_RATIO, ScoreRows.DEFAULT_RESOURCES,
+                ScoreRows.shape(0, 10, 100, 0));
+        ScoringStrategy rtcr2 = new ScoringStrategy(ScoringStrategy.Type.REQUESTED_TO_CAPACITY_RATIO, ScoreRows.DEFAULT_RESOURCES,
+                ScoreRows.shape(0, 0, 100, 10));
+        ScoringStrategy most = new ScoringStrategy(ScoringStrategy.Type.MOST_ALLOCATED, ScoreRows.DEFAULT_RESOURCES, null);
+        ScoringStrategy least = new ScoringStrategy(ScoringStrategy.Type.LEAST_ALLOCATED, ScoreRows.DEFAULT_RESOURCES, null);
         return Stream.of(
-                Arguments.of("test case for ScoringStrategy LeastAllocated"),
-                Arguments.of("test case for ScoringStrategy LeastAllocated if PreScore is not called"));
+                Arguments.of("test case for ScoringStrategy RequestedToCapacityRatio case1", rtcr1, "3000", "5000", 10L, 32L),
+                Arguments.of("test case for ScoringStrategy RequestedToCapacityRatio case2", rtcr2, "3000", "5000", 95L, 68L),
+                Arguments.of("test case for ScoringStrategy MostAllocated", most, "1000", "2000", 67L, 36L),
+                Arguments.of("test case for ScoringStrategy LeastAllocated", least, "1000", "2000", 32L, 63L),
+                Arguments.of("test case for ScoringStrategy RequestedToCapacityRatio case1 if PreScore is not called", rtcr1, "3000", "5000", 10L, 32L),
+                Arguments.of("test case for ScoringStrategy MostAllocated if PreScore is not called", most, "1000", "2000", 67L, 36L),
+                Arguments.of("test case for ScoringStrategy LeastAllocated if PreScore is not called", least, "1000", "2000", 32L, 63L));
     }
 
-    /** TestFitScore's LeastAllocated rows: Sandtable has no PreScore for Fit, so both rows are the same computation. */
+    /**
+     * TestFitScore. Sandtable's Fit has no PreScore, so each "if PreScore is not called" row is the same computation as
+     * its twin. In "RequestedToCapacityRatio case1" node1's cpu is over capacity and scores 0, and upstream leaves a
+     * resource that scores 0 out of the weights: node1 scores memory alone (10), not (0 + 10) / 2.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("fitScore")
-    void leastAllocatedFitScore(String name) {
+    void fitScore(String name, ScoringStrategy strategy, String cpu, String memory, long want1, long want2) {
+        Fit fit = new Fit(strategy);
         List<Node> nodes = List.of(node("node1").capacity("cpu", "4000", "memory", "10000").obj(),
                 node("node2").capacity("cpu", "6000", "memory", "10000").obj());
         List<Pod> existing = List.of(pod().node("node1").req("cpu", "2000", "memory", "4000").obj(),
                 pod().node("node2").req("cpu", "1000", "memory", "2000").obj());
-        var p = pod().req("cpu", "1000", "memory", "2000").info();
+        var p = pod().req("cpu", cpu, "memory", memory).info();
         List<NodeInfo> infos = snapshot(existing, nodes);
         Map<String, Long> got = new LinkedHashMap<>();
         for (NodeInfo ni : infos) {
-            got.put(ni.name(), plugin.score(new CycleState(), p, ni));
+            got.put(ni.name(), fit.score(new CycleState(), p, ni));
         }
-        assertThat(got).containsExactly(Map.entry("node1", 32L), Map.entry("node2", 63L));
+        assertThat(got).containsExactly(Map.entry("node1", want1), Map.entry("node2", want2));
     }
 }
