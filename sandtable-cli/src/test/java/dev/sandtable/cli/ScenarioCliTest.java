@@ -1,0 +1,94 @@
+package dev.sandtable.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** sandtable run --scenario as a user and a CI system see it. */
+class ScenarioCliTest {
+    private static final String EXAMPLE = "../examples/quickstart";
+
+    @Test
+    void aDayOfNormalLoadHoldsEveryExpectationAndExitsZero() {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "daily-load");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Scenario daily-load: 24h simulated (seed 1, resolution 1m)")
+                .contains("PASS  frontend serves 99.9% of requests").contains("All 6 expectations held.")
+                .contains("AT THE END").contains("NODE POOLS");
+        assertThat(r.err()).contains("simulated 24h in");
+    }
+
+    @Test
+    void aSpikeWithoutAutoscalingFailsVisiblyWithExitCodeOne(@TempDir Path tmp) throws Exception {
+        Path junit = tmp.resolve("report.xml");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "../examples/quickstart/scenarios/flash-sale.yaml", "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL  frontend serves 99% of requests during the sale")
+                .contains("below 99.000%").contains("01:10:00 scale Deployment archiverse/frontend to 4")
+                .contains("1 of 2 expectations failed.");
+        String xml = Files.readString(junit);
+        assertThat(xml).contains("<testsuite name=\"sandtable.flash-sale\" tests=\"2\" failures=\"1\"")
+                .contains("<testcase classname=\"sandtable.flash-sale\" name=\"frontend serves 99% of requests during the sale\">")
+                .contains("<failure type=\"availability\"");
+    }
+
+    @Test
+    void jsonCarriesVerdictsSeriesAndTheEndState() throws Exception {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "-o", "json");
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode scenario = root.get("scenario");
+        assertThat(scenario.get("verdicts")).hasSize(2);
+        assertThat(scenario.get("verdicts").get(0).get("passed").asBoolean()).isFalse();
+        assertThat(scenario.get("verdicts").get(0).get("atMillis").asLong()).isEqualTo(4_200_000L);
+        JsonNode load = scenario.get("series").get("service[archiverse/frontend].load");
+        assertThat(load).hasSize(721);
+        assertThat(root.get("end").get("pools")).hasSize(4);
+    }
+
+    @Test
+    void theSameScenarioAndSeedGiveByteIdenticalOutput() {
+        assertThat(Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "-o", "json").out())
+                .isEqualTo(Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "-o", "json").out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an unknown Service|load: [{service: archiverse/nope, profile: [{constant: 1}]}]|scenario.yaml:8 (document 1): unknown Service \"archiverse/nope\"",
+            "a negative load|load: [{service: archiverse/frontend, profile: [{constant: -3}]}]|scenario.yaml:8 (document 1): must not be negative, got -3",
+            "an event after the end|events: [{at: 3h, scale: {workload: archiverse/api, replicas: 3}}]|scenario.yaml:8 (document 1): at 3h is after the end of the run (1h)",
+            "a series that does not exist|expectations: [{expression: 'max(pool[gpu].nodes) <= 1'}]|scenario.yaml:8 (document 1): expression reads a series that does not exist: no node pool gpu",
+            "a bad CSV row|load: [{service: archiverse/frontend, profile: [{trace: {file: bad.csv}}]}]|bad.csv:3: expected 2 columns (time,rps), found 3",
+    })
+    void badScenariosGetOneLineWithFileLineAndExitTwo(String what, String body, String expected, @TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("bad.csv"), "time,rps\n0s,10\n5m,20,30\n");
+        Path file = tmp.resolve("scenario.yaml");
+        Files.writeString(file, """
+                apiVersion: sandtable.dev/v1alpha1
+                kind: Scenario
+                metadata:
+                  name: broken
+                spec:
+                  duration: 1h
+                  # %s
+                %s
+                """.formatted(what, "  " + body));
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
+        assertThat(r.err()).contains(expected).contains("(hint: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownScenarioNameListsTheOnesFound() {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "black-friday");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--scenario black-friday: no such file").contains("scenarios found: [daily-load, flash-sale]");
+    }
+}
