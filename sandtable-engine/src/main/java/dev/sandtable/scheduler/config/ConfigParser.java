@@ -72,7 +72,7 @@ public final class ConfigParser {
         }
         List<PluginSpec> multiPoint = merge(DefaultPlugins.MULTI_POINT, plugins.get("multiPoint"), path + "plugins.multiPoint", errors);
         List<String> filters = new ArrayList<>();
-        for (PluginSpec s : merge(multiPoint, plugins.get("filter"), path + "plugins.filter", errors)) {
+        for (PluginSpec s : expand(multiPoint, plugins.get("filter"), path + "plugins.filter", errors)) {
             if (DefaultPlugins.FILTERS.contains(s.name())) {
                 filters.add(s.name());
             } else {
@@ -80,7 +80,7 @@ public final class ConfigParser {
             }
         }
         List<PluginSpec> scores = new ArrayList<>();
-        for (PluginSpec s : merge(multiPoint, plugins.get("score"), path + "plugins.score", errors)) {
+        for (PluginSpec s : expand(multiPoint, plugins.get("score"), path + "plugins.score", errors)) {
             if (DefaultPlugins.SCORES.contains(s.name())) {
                 scores.add(new PluginSpec(s.name(), s.weight() == 0 ? 1 : s.weight()));
             } else {
@@ -101,9 +101,48 @@ public final class ConfigParser {
                 }
             }
         }
-        boolean preemption = merge(multiPoint, plugins.get("postFilter"), path + "plugins.postFilter", errors).stream()
+        boolean preemption = expand(multiPoint, plugins.get("postFilter"), path + "plugins.postFilter", errors).stream()
                 .anyMatch(s -> "DefaultPreemption".equals(s.name()));
         return new ProfileConfig(name, filters, scores, args, percentage, preemption);
+    }
+
+    /**
+     * expandMultiPointPlugins for one extension point: plugins enabled at the point that multiPoint also has come
+     * first (in the point's order, with the point's weight), then the rest of multiPoint not disabled at the point,
+     * then the point's other plugins.
+     */
+    static List<PluginSpec> expand(List<PluginSpec> multiPoint, Object pointSet, String path, List<FieldError> errors) {
+        if (!(pointSet instanceof Map<?, ?> set)) {
+            return multiPoint;
+        }
+        Set<String> disabled = new LinkedHashSet<>();
+        for (PluginSpec s : specs(set.get("disabled"), path + ".disabled", errors)) {
+            disabled.add(s.name());
+        }
+        List<PluginSpec> enabled = specs(set.get("enabled"), path + ".enabled", errors);
+        Set<String> enabledNames = new LinkedHashSet<>();
+        enabled.forEach(s -> enabledNames.add(s.name()));
+        Set<String> inMultiPoint = new LinkedHashSet<>();
+        multiPoint.forEach(s -> inMultiPoint.add(s.name()));
+        List<PluginSpec> out = new ArrayList<>();
+        for (PluginSpec e : enabled) {
+            if (inMultiPoint.contains(e.name())) {
+                out.add(e);
+            }
+        }
+        if (!disabled.contains("*")) {
+            for (PluginSpec m : multiPoint) {
+                if (!enabledNames.contains(m.name()) && !disabled.contains(m.name())) {
+                    out.add(m);
+                }
+            }
+        }
+        for (PluginSpec e : enabled) {
+            if (!inMultiPoint.contains(e.name())) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** Upstream's mergePluginSet: defaults minus disabled, custom enabled replacing in place or appended. */

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -149,7 +148,6 @@ class KubeSchedulerConfigurationTest {
      * plugin's reason a node reports. ConfigParser keeps the plugin in place.
      */
     @Test
-    @Disabled("ConfigParser keeps a re-enabled multiPoint plugin in place; upstream moves it first (lead owns ConfigParser)")
     void reEnablingAMultiPointFilterMovesItFirst() {
         ProfileConfig p = profile(oneProfile("""
                 plugins:

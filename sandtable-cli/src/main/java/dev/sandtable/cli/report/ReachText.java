@@ -1,0 +1,169 @@
+package dev.sandtable.cli.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders sandtable reach as plain text (kubectl-style tables) or Markdown. */
+public final class ReachText {
+    private ReachText() {
+    }
+
+    public static String render(ReachReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("NetworkPolicy reachability: ").append(r.policies()).append(" policies, ").append(r.workloads().size())
+                .append(" workloads; the world is ").append(r.world()).append('\n');
+        r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
+        sb.append("\nISOLATION\n");
+        Table iso = new Table("WORKLOAD", "PODS", "INGRESS", "EGRESS");
+        for (ReachReport.WorkloadRow w : r.workloads()) {
+            iso.row(w.display(), pods(w), isolation(w, w.ingressIsolatedBy()), isolation(w, w.egressIsolatedBy()));
+        }
+        sb.append(iso.render());
+        sb.append("\nALLOWED CONNECTIONS (").append(r.edges().size()).append(")\n");
+        Table edges = new Table("FROM", "TO", "PORTS");
+        for (Row row : rows(r)) {
+            edges.row(row.from(), row.to(), row.ports());
+        }
+        sb.append(edges.render());
+        if (!r.warnings().isEmpty()) {
+            sb.append("\nWARNINGS (").append(r.warnings().size()).append(")\n");
+            r.warnings().forEach(w -> sb.append(w).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    public static String markdown(ReachReport r) {
+        StringBuilder sb = new StringBuilder("# NetworkPolicy reachability\n\n");
+        sb.append(r.policies()).append(" policies, ").append(r.workloads().size()).append(" workloads; the world is `").append(r.world()).append("`.\n\n");
+        r.notes().forEach(n -> sb.append("> note: ").append(n).append("\n\n"));
+        sb.append("## Isolation\n\n| workload | pods | ingress | egress |\n|---|---|---|---|\n");
+        for (ReachReport.WorkloadRow w : r.workloads()) {
+            sb.append("| ").append(w.display()).append(" | ").append(pods(w)).append(" | ").append(isolation(w, w.ingressIsolatedBy()))
+                    .append(" | ").append(isolation(w, w.egressIsolatedBy())).append(" |\n");
+        }
+        sb.append("\n## Allowed connections\n\n| from | to | ports |\n|---|---|---|\n");
+        for (Row row : rows(r)) {
+            sb.append("| ").append(row.from()).append(" | ").append(row.to()).append(" | ").append(row.ports()).append(" |\n");
+        }
+        if (!r.warnings().isEmpty()) {
+            sb.append("\n## Warnings\n\n");
+            r.warnings().forEach(w -> sb.append("- ").append(w).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private record Row(String from, String to, String ports) {
+    }
+
+    /** One row per allowed connection; a source that may open every port to every workload gets one row to "*". */
+    private static List<Row> rows(ReachReport r) {
+        Map<String, ReachReport.WorkloadRow> byId = new LinkedHashMap<>();
+        r.workloads().forEach(w -> byId.put(w.id(), w));
+        Map<String, List<ReachReport.EdgeRow>> bySource = new LinkedHashMap<>();
+        r.workloads().forEach(w -> bySource.put(w.id(), new ArrayList<>()));
+        r.edges().forEach(e -> bySource.get(e.from()).add(e));
+        List<Row> out = new ArrayList<>();
+        bySource.forEach((from, edges) -> {
+            ReachReport.WorkloadRow src = byId.get(from);
+            long possible = r.workloads().stream().filter(w -> w.pods() > 0 && (!w.id().equals(from) || w.pods() > 1)).count();
+            boolean everything = !edges.isEmpty() && edges.size() == possible
+                    && edges.stream().allMatch(e -> !e.partial() && e.ports().equals(List.of("all ports")));
+            if (everything) {
+                out.add(new Row(src.display(), "* (every workload and the world)", "all ports"));
+                return;
+            }
+            for (ReachReport.EdgeRow e : edges) {
+                out.add(new Row(src.display(), byId.get(e.to()).display(), String.join(", ", e.ports()) + (e.partial() ? " (some pod pairs)" : "")));
+            }
+        });
+        return out;
+    }
+
+    private static String pods(ReachReport.WorkloadRow w) {
+        if (w.kind().equals("External")) {
+            return "-";
+        }
+        return w.pendingPods() == 0 ? Integer.toString(w.pods()) : w.pods() + " (+" + w.pendingPods() + " pending)";
+    }
+
+    private static String isolation(ReachReport.WorkloadRow w, List<String> by) {
+        if (w.pods() == 0) {
+            return "-";
+        }
+        return by.isEmpty() ? "open" : "isolated by " + String.join(", ", by);
+    }
+
+    public static String render(ReachQuery q) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("from:    ").append(q.from()).append('\n');
+        sb.append("to:      ").append(q.to()).append('\n');
+        sb.append("port:    ").append(q.port() == null ? "any" : q.port()).append('\n');
+        sb.append("verdict: ").append(headline(q)).append('\n');
+        q.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
+        for (ReachQuery.PairExplanation e : q.explanations()) {
+            sb.append('\n').append(e.from()).append(" -> ").append(e.to());
+            if (e.via() != null) {
+                sb.append(" (").append(e.via()).append(')');
+            }
+            sb.append(": ").append(e.connection()).append(' ').append(e.allowed() ? "allowed" : "denied");
+            if (e.alike() > 0) {
+                sb.append(" (and ").append(e.alike()).append(" more pod pair").append(e.alike() == 1 ? "" : "s").append(" alike)");
+            }
+            sb.append('\n');
+            side(sb, e.egress(), "  ");
+            side(sb, e.ingress(), "  ");
+        }
+        return sb.toString();
+    }
+
+    public static String markdown(ReachQuery q) {
+        StringBuilder sb = new StringBuilder("# Reachability: ").append(q.from()).append(" to ").append(q.to()).append("\n\n");
+        sb.append("- port: ").append(q.port() == null ? "any" : q.port()).append('\n');
+        sb.append("- verdict: **").append(headline(q)).append("**\n");
+        q.notes().forEach(n -> sb.append("- note: ").append(n).append('\n'));
+        for (ReachQuery.PairExplanation e : q.explanations()) {
+            sb.append("\n## `").append(e.from()).append("` to `").append(e.to()).append("`: ").append(e.connection()).append(' ')
+                    .append(e.allowed() ? "allowed" : "denied").append("\n\n");
+            if (e.via() != null) {
+                sb.append("Via ").append(e.via()).append(".\n\n");
+            }
+            side(sb, e.egress(), "- ");
+            side(sb, e.ingress(), "- ");
+        }
+        return sb.toString();
+    }
+
+    static String headline(ReachQuery q) {
+        String ports = q.allowedPorts().isEmpty() ? "" : ": " + String.join(", ", q.allowedPorts());
+        return switch (q.verdict()) {
+            case "allowed" -> "ALLOWED" + ports + " (" + pairs(q) + ")";
+            case "denied" -> "DENIED (" + pairs(q) + ")";
+            default -> "PARTLY ALLOWED" + ports + " (" + q.allowedPairs() + " of " + q.pairs() + " pod pairs)";
+        };
+    }
+
+    private static String pairs(ReachQuery q) {
+        return q.pairs() == 1 ? "1 pod pair" : "all " + q.pairs() + " pod pairs";
+    }
+
+    private static void side(StringBuilder sb, ReachQuery.Side s, String indent) {
+        String bullet = indent.equals("- ") ? "- " : indent;
+        String sub = indent.equals("- ") ? "  - " : indent + "  ";
+        sb.append(bullet).append(s.direction()).append(" of ").append(s.pod()).append(": ");
+        if (!s.isolated()) {
+            sb.append("not isolated (no NetworkPolicy with ").append(s.direction().equals("egress") ? "Egress" : "Ingress")
+                    .append(" selects it), so everything passes\n");
+            return;
+        }
+        sb.append("isolated by ").append(String.join(", ", s.isolatedBy())).append('\n');
+        if (s.allowedBy().isEmpty()) {
+            sb.append(sub).append("no rule of these policies admits it\n");
+        }
+        for (ReachQuery.Match m : s.allowedBy()) {
+            sb.append(sub).append("allowed by ").append(m.policy()).append(' ').append(m.rule()).append(" (").append(m.peer()).append("): ")
+                    .append(m.ports().isEmpty() ? "no port of this pod" : String.join(", ", m.ports())).append('\n');
+        }
+    }
+}
