@@ -30,6 +30,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "Measurements per workload; the first warms the JIT (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--network", description = "Time the NetworkPolicy reachability matrix instead: 1,000 workloads of 5 pods and 500 policies.")
+    boolean network;
+
     @Spec
     CommandSpec spec;
 
@@ -39,6 +42,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--nodes, --pods and --repeat must be positive and --init-pods not negative (hint: e.g. --nodes 5000 --pods 10000)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (network) {
+            out.println(dev.sandtable.bench.NetworkBenchmark.header());
+            for (int i = 0; i < repeat; i++) {
+                out.println(dev.sandtable.bench.NetworkBenchmark.line(dev.sandtable.bench.NetworkBenchmark.run(1000, 5, 500)));
+                out.flush();
+            }
+            return Main.OK;
+        }
         out.printf("%-27s %6s %8s %8s %10s %10s %9s%n", "WORKLOAD", "NODES", "INIT", "PODS", "SCHEDULED", "PODS/S", "HEAP");
         for (Workload w : workloads) {
             for (int i = 0; i < repeat; i++) {

@@ -50,6 +50,7 @@ public final class CheckCommand implements Callable<Integer> {
                     : names.size() == 2 ? " (both read against the platform)" : " (all read against the platform)"));
         }
         m.warnings().forEach(w -> out.println("warning: " + w.format()));
+        NetworkWarnings.lines(m).forEach(w -> out.println("warning: " + w));
         out.flush();
         return Main.OK;
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The sandtable command line: a digital twin of a Kubernetes platform, run in simulated time. */
 @Command(name = "sandtable", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Simulates a Kubernetes platform from its real manifests and node pools.",
-        subcommands = {RunCommand.class, ScheduleCommand.class, CheckCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ScheduleCommand.class, CheckCommand.class, BenchCommand.class, TrainCommand.class, ReachCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, every expectation held", "1:an expectation failed", "2:bad input or usage", "3:internal error"})
 public final class Main implements Runnable {

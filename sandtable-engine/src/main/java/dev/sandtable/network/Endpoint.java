@@ -20,6 +20,6 @@ public record Endpoint(int index, String namespace, String name, Map<String, Str
 
     @Override
     public String toString() {
-        return isExternal() ? name + " (" + address + ")" : namespace + "/" + name;
+        return isExternal() ? (name.equals(address) ? address : name + " (" + address + ")") : namespace + "/" + name;
     }
 }

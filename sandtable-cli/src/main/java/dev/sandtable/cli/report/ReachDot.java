@@ -1,7 +1,6 @@
 package dev.sandtable.cli.report;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Renders sandtable reach as a Graphviz DOT digraph: a cluster per namespace, an edge per allowed connection, labelled with its ports. */
@@ -41,5 +40,4 @@ public final class ReachDot {
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
-
 }

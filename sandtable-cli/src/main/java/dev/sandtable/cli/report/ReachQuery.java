@@ -1,6 +1,7 @@
 package dev.sandtable.cli.report;
 
 import dev.sandtable.network.PortSet;
+import dev.sandtable.network.Protocol;
 import dev.sandtable.network.RuleMatch;
 import dev.sandtable.network.SideVerdict;
 import java.util.List;
@@ -17,18 +18,23 @@ public record ReachQuery(String version, String from, String to, String port, St
                                   int alike) {
     }
 
-    /** One side: isolated or not, by which policies, and the rules that admit the other side. */
-    public record Side(String direction, String pod, boolean isolated, List<String> isolatedBy, List<Match> allowedBy, List<String> allowedPorts) {
-        public static Side of(SideVerdict s) {
+    /** One side: isolated or not, by which policies, the rules whose peers include the other side, and the ports the side allows it. */
+    public record Side(String direction, String pod, boolean isolated, List<String> isolatedBy, List<Match> rules, List<String> allowedPorts) {
+        /** The side's reasoning; with a protocol and port, each rule says whether it admits that port. */
+        public static Side of(SideVerdict s, Protocol protocol, Integer port) {
             return new Side(s.direction().field(), s.pod(), s.isolated(), s.policies(),
-                    s.matches().stream().map(Match::of).toList(), s.allowed().describe());
+                    s.matches().stream().map(m -> Match.of(m, protocol, port)).toList(), ports(s.allowed()));
         }
     }
 
-    /** A rule that admits the connection: policy, the rule's field path, the peer that matched and the ports it opens. */
-    public record Match(String policy, String rule, String peer, List<String> ports) {
-        static Match of(RuleMatch m) {
-            return new Match(m.rule().namespace() + "/" + m.rule().policy(), m.rule().path(), m.peer(), m.ports().describe());
+    /**
+     * A rule whose peers include the other side: policy, the rule's field path, the peer that matched, the ports it
+     * opens to this destination, and (when a port was asked) whether that port is among them.
+     */
+    public record Match(String policy, String rule, String peer, List<String> ports, Boolean admits) {
+        static Match of(RuleMatch m, Protocol protocol, Integer port) {
+            return new Match(m.rule().namespace() + "/" + m.rule().policy(), m.rule().path(), m.peer(), ReachQuery.ports(m.ports()),
+                    port == null ? null : m.ports().contains(protocol, port));
         }
     }
 

@@ -145,7 +145,7 @@ public final class ReachText {
     }
 
     private static String pairs(ReachQuery q) {
-        return q.pairs() == 1 ? "1 pod pair" : "all " + q.pairs() + " pod pairs";
+        return q.pairs() == 1 ? "1 pod pair" : q.pairs() == 2 ? "both pod pairs" : "all " + q.pairs() + " pod pairs";
     }
 
     private static void side(StringBuilder sb, ReachQuery.Side s, String indent) {
@@ -158,12 +158,13 @@ public final class ReachText {
             return;
         }
         sb.append("isolated by ").append(String.join(", ", s.isolatedBy())).append('\n');
-        if (s.allowedBy().isEmpty()) {
-            sb.append(sub).append("no rule of these policies admits it\n");
+        if (s.rules().isEmpty()) {
+            sb.append(sub).append("no rule of these policies has the other side among its peers\n");
         }
-        for (ReachQuery.Match m : s.allowedBy()) {
-            sb.append(sub).append("allowed by ").append(m.policy()).append(' ').append(m.rule()).append(" (").append(m.peer()).append("): ")
-                    .append(m.ports().isEmpty() ? "no port of this pod" : String.join(", ", m.ports())).append('\n');
+        for (ReachQuery.Match m : s.rules()) {
+            String ports = m.ports().isEmpty() ? "no port of this destination" : String.join(", ", m.ports());
+            sb.append(sub).append(Boolean.FALSE.equals(m.admits()) ? "peer matched by " : "allowed by ").append(m.policy()).append(' ').append(m.rule())
+                    .append(" (").append(m.peer()).append(")").append(Boolean.FALSE.equals(m.admits()) ? ", but it opens only " : ": ").append(ports).append('\n');
         }
     }
 }

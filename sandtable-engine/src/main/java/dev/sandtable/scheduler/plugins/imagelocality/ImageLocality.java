@@ -43,6 +43,14 @@ public final class ImageLocality implements ScorePlugin, PreScorePlugin {
 
     @Override
     public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> feasibleNodes, List<NodeInfo> allNodes) {
+        // With no image reported by any node every score is 0, which adds nothing: skip the per-image counting.
+        boolean anyImages = false;
+        for (int i = 0, n = allNodes.size(); i < n && !anyImages; i++) {
+            anyImages = !allNodes.get(i).imageSizes().isEmpty();
+        }
+        if (!anyImages) {
+            return Status.SKIP;
+        }
         state.write(PRE_SCORE_STATE_KEY, state(pod.spec(), allNodes));
         return Status.SUCCESS;
     }
