@@ -16,6 +16,9 @@ final class YamlLocator {
 
     /** 1-based line within the document of the deepest part of the path that exists. */
     static int lineOf(String documentText, String path) {
+        if (path == null || path.isEmpty()) {
+            return firstContentLine(documentText);
+        }
         Optional<Node> root;
         try {
             root = new Compose(LoadSettings.builder().build()).composeString(documentText);
@@ -64,6 +67,25 @@ final class YamlLocator {
             }
         }
         return line;
+    }
+
+    /** The first line that is neither blank nor a comment: where the object starts, found without parsing. */
+    static int firstContentLine(String text) {
+        int line = 1;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String l = text.substring(start, end).strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                return line;
+            }
+            line++;
+            start = end + 1;
+        }
+        return 1;
     }
 
     private static int firstLine(Node n) {
