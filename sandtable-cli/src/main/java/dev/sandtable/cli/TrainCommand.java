@@ -18,20 +18,49 @@ public final class TrainCommand implements Callable<Integer> {
     String example;
 
     @Override
-    public Integer call() {
-        List<List<String>> runs = List.of(
+    public Integer call() throws java.io.IOException {
+        java.nio.file.Path big = java.nio.file.Files.createTempFile("sandtable-train", ".yaml");
+        try {
+            java.nio.file.Files.writeString(big, syntheticManifests(400, 3000));
+            train(List.of(List.of("schedule", big.toString())));
+        } finally {
+            java.nio.file.Files.deleteIfExists(big);
+        }
+        train(List.of(
                 List.of("check", example),
                 List.of("schedule", example, "--explain"),
                 List.of("run", example, "-o", "json"),
                 List.of("run", example, "--scenario", "flash-sale", "--duration", "30m"),
                 List.of("bench", "--nodes", "300", "--pods", "3000", "--init-pods", "0", "--repeat", "1",
-                        "--workload", "BASIC,TOPOLOGY_SPREAD,NODE_AFFINITY,PREFERRED_POD_AFFINITY,REQUIRED_POD_ANTI_AFFINITY"));
+                        "--workload", "BASIC,TOPOLOGY_SPREAD,NODE_AFFINITY,PREFERRED_POD_AFFINITY,REQUIRED_POD_ANTI_AFFINITY")));
+        return Main.OK;
+    }
+
+    private static void train(List<List<String>> runs) {
         for (List<String> args : runs) {
             CommandLine cl = Main.commandLine();
             cl.setOut(new PrintWriter(new StringWriter()));
             cl.setErr(new PrintWriter(new StringWriter()));
             cl.execute(args.toArray(String[]::new));
         }
-        return Main.OK;
+    }
+
+    /** Node and Pod YAML shaped like `kubectl get -o yaml` output, so loading large inputs is part of the training. */
+    static String syntheticManifests(int nodes, int pods) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < nodes; i++) {
+            sb.append("apiVersion: v1\nkind: Node\nmetadata:\n  labels:\n    kubernetes.io/hostname: node-").append(i)
+                    .append("\n    kubernetes.io/os: linux\n  name: node-").append(i)
+                    .append("\nstatus:\n  allocatable:\n    cpu: 32000m\n    memory: 131072Mi\n    pods: '110'\n")
+                    .append("  capacity:\n    cpu: 32000m\n    memory: 131072Mi\n    pods: '110'\n---\n");
+        }
+        for (int i = 0; i < pods; i++) {
+            sb.append("apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    example.com/trace: '").append(i)
+                    .append("'\n  name: pod-").append(i).append("\n  namespace: train\nspec:\n  containers:\n  - image: app:1\n")
+                    .append("    name: main\n    resources:\n      limits:\n        cpu: ").append(100 + i % 900)
+                    .append("m\n        memory: 512Mi\n      requests:\n        cpu: ").append(100 + i % 900)
+                    .append("m\n        memory: 512Mi\n  restartPolicy: Always\n---\n");
+        }
+        return sb.toString();
     }
 }

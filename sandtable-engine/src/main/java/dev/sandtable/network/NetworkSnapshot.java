@@ -121,13 +121,13 @@ public final class NetworkSnapshot {
             return this;
         }
 
+        /** A pod with its address; without one (null or empty) it is pending. An address that does not parse matches no ipBlock. */
         public Builder pod(String namespace, String name, Map<String, String> labels, String ip, List<ContainerPort> ports, WorkloadKey workload) {
-            Ip parsed = Ip.parse(ip);
-            if (parsed == null) {
+            if (ip == null || ip.isEmpty()) {
                 pending.add(new PendingPod(namespace, name, copy(labels), workload));
                 return this;
             }
-            pods.add(new Endpoint(-1, namespace, name, copy(labels), parsed, ip, List.copyOf(ports), workload, false));
+            pods.add(new Endpoint(-1, namespace, name, copy(labels), Ip.parse(ip), ip, List.copyOf(ports), workload, false));
             return this;
         }
 
