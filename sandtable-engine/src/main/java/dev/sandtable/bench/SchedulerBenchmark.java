@@ -41,6 +41,8 @@ public final class SchedulerBenchmark {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heap = rt.totalMemory() - rt.freeMemory();
+        // The heap figure is the live cluster's: keep the simulation reachable until it is taken.
+        java.lang.ref.Reference.reachabilityFence(sim);
         return new Result(workload, nodeCount, initPods, measuredPods, scheduled, nanos, heap);
     }
 }

@@ -94,6 +94,18 @@ public final class PortSet {
         return new PortSet(r);
     }
 
+    /** The ports of this set that are not in the other. */
+    public PortSet minus(PortSet other) {
+        if (other.isEmpty() || isEmpty()) {
+            return this;
+        }
+        int[][] r = new int[3][];
+        for (int p = 0; p < 3; p++) {
+            r[p] = intersect(ranges[p], complement(other.ranges[p]));
+        }
+        return new PortSet(r);
+    }
+
     /** One phrase per protocol range, TCP first: "TCP 80", "TCP 8000-8010", "UDP all"; or "all ports", or nothing. */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
@@ -159,6 +171,24 @@ public final class PortSet {
             }
         }
         return Arrays.copyOf(merged, k);
+    }
+
+    private static int[] complement(int[] a) {
+        int[] out = new int[a.length + 2];
+        int k = 0;
+        int next = MIN_PORT;
+        for (int i = 0; i < a.length; i += 2) {
+            if (a[i] > next) {
+                out[k++] = next;
+                out[k++] = a[i] - 1;
+            }
+            next = a[i + 1] + 1;
+        }
+        if (next <= MAX_PORT) {
+            out[k++] = next;
+            out[k++] = MAX_PORT;
+        }
+        return Arrays.copyOf(out, k);
     }
 
     private static int[] intersect(int[] a, int[] b) {

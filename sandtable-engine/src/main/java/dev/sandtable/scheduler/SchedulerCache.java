@@ -1,6 +1,7 @@
 package dev.sandtable.scheduler;
 
 import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.NodeSnapshot;
 import dev.sandtable.scheduler.framework.PodInfo;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.ArrayList;
@@ -13,31 +14,71 @@ import java.util.Map;
  * The scheduler's node snapshot (kube-scheduler v1.31 internal/cache): NodeInfos kept current from
  * watch events, listed in the zone-interleaved order of the upstream node tree.
  */
-final class SchedulerCache {
+final class SchedulerCache implements NodeSnapshot.Summary {
     static final String ZONE_LABEL = "topology.kubernetes.io/zone";
     static final String REGION_LABEL = "topology.kubernetes.io/region";
 
     private final Map<String, NodeInfo> nodes = new HashMap<>();
     private final Map<String, List<String>> zones = new LinkedHashMap<>();
     private final Map<String, String> podNode = new HashMap<>();
-    private List<NodeInfo> ordered;
+    private NodeSnapshot ordered;
+    private final Map<String, Integer> imageNodeCounts = new HashMap<>();
+    private int podsWithAffinity;
+    private int podsWithRequiredAntiAffinity;
+
+    @Override
+    public Map<String, Integer> imageNodeCounts() {
+        return imageNodeCounts;
+    }
+
+    @Override
+    public int podsWithAffinity() {
+        return podsWithAffinity;
+    }
+
+    @Override
+    public int podsWithRequiredAntiAffinity() {
+        return podsWithRequiredAntiAffinity;
+    }
+
+    private void countImages(NodeInfo info, int sign) {
+        for (String image : info.imageSizes().keySet()) {
+            imageNodeCounts.merge(image, sign, (a, b) -> a + b == 0 ? null : a + b);
+        }
+    }
+
+    private void countPod(PodInfo p, int sign) {
+        if (p.hasPodAffinityOrAntiAffinity()) {
+            podsWithAffinity += sign;
+        }
+        if (p.hasRequiredAntiAffinity()) {
+            podsWithRequiredAntiAffinity += sign;
+        }
+    }
 
     void upsertNode(Node node) {
         String name = node.getMetadata().getName();
         NodeInfo info = nodes.get(name);
         if (info == null) {
-            nodes.put(name, new NodeInfo(node));
+            info = new NodeInfo(node);
+            nodes.put(name, info);
             zones.computeIfAbsent(zoneKey(node), z -> new ArrayList<>()).add(name);
             ordered = null;
         } else {
+            countImages(info, -1);
             info.setNode(node);
         }
+        countImages(info, 1);
     }
 
     void removeNode(String name) {
         NodeInfo info = nodes.remove(name);
         if (info != null) {
             zones.get(zoneKey(info.node())).remove(name);
+            countImages(info, -1);
+            for (PodInfo p : info.pods()) {
+                countPod(p, -1);
+            }
             ordered = null;
         }
     }
@@ -54,6 +95,7 @@ final class SchedulerCache {
         if (info != null) {
             info.addPod(uid, pod);
             podNode.put(uid, nodeName);
+            countPod(pod, 1);
         }
     }
 
@@ -64,6 +106,12 @@ final class SchedulerCache {
         }
         NodeInfo info = nodes.get(nodeName);
         if (info != null) {
+            for (PodInfo p : info.pods()) {
+                if (uid.equals(p.pod().getMetadata().getUid())) {
+                    countPod(p, -1);
+                    break;
+                }
+            }
             info.removePod(uid);
         }
         return true;
@@ -78,7 +126,7 @@ final class SchedulerCache {
     }
 
     /** Nodes taken round-robin across zones, each zone in the order its nodes were added. */
-    List<NodeInfo> nodeList() {
+    NodeSnapshot nodeList() {
         if (ordered == null) {
             List<NodeInfo> out = new ArrayList<>(nodes.size());
             List<List<String>> lists = new ArrayList<>(zones.values());
@@ -89,7 +137,7 @@ final class SchedulerCache {
                     }
                 }
             }
-            ordered = out;
+            ordered = new NodeSnapshot(out, this);
         }
         return ordered;
     }

@@ -34,6 +34,14 @@ class PortSetTest {
     }
 
     @Test
+    void minusRemovesPortsAndSplitsRanges() {
+        PortSet s = PortSet.all(Protocol.TCP).union(PortSet.port(Protocol.UDP, 53));
+        assertThat(s.minus(PortSet.range(Protocol.TCP, 80, 81)).minus(PortSet.port(Protocol.TCP, 65535))).hasToString("TCP 1-79, TCP 82-65534, UDP 53");
+        assertThat(s.minus(PortSet.ALL).isEmpty()).isTrue();
+        assertThat(PortSet.ALL.minus(PortSet.all(Protocol.UDP))).hasToString("TCP all, SCTP all");
+    }
+
+    @Test
     void everyPortOfEveryProtocolIsAllAndReadsSo() {
         PortSet s = PortSet.all(Protocol.TCP).union(PortSet.all(Protocol.UDP)).union(PortSet.all(Protocol.SCTP));
         assertThat(s.isAll()).isTrue();

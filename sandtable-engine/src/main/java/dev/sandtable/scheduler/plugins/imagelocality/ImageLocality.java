@@ -2,6 +2,7 @@ package dev.sandtable.scheduler.plugins.imagelocality;
 
 import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.NodeSnapshot;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.PreScorePlugin;
 import dev.sandtable.scheduler.framework.ScorePlugin;
@@ -44,12 +45,15 @@ public final class ImageLocality implements ScorePlugin, PreScorePlugin {
     @Override
     public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> feasibleNodes, List<NodeInfo> allNodes) {
         // With no image reported by any node every score is 0, which adds nothing: skip the per-image counting.
-        boolean anyImages = false;
-        for (int i = 0, n = allNodes.size(); i < n && !anyImages; i++) {
-            anyImages = !allNodes.get(i).imageSizes().isEmpty();
-        }
-        if (!anyImages) {
-            return Status.SKIP;
+        if (allNodes instanceof NodeSnapshot snapshot) {
+            if (snapshot.summary().imageNodeCounts().isEmpty()) {
+                return Status.SKIP;
+            }
+            List<String> images = imageNames(pod.spec());
+            Map<String, Integer> numNodes = new HashMap<>();
+            images.forEach(i -> numNodes.put(i, snapshot.summary().imageNodeCounts().getOrDefault(i, 0)));
+            state.write(PRE_SCORE_STATE_KEY, new State(images, numNodes, allNodes.size()));
+            return Status.SUCCESS;
         }
         state.write(PRE_SCORE_STATE_KEY, state(pod.spec(), allNodes));
         return Status.SUCCESS;

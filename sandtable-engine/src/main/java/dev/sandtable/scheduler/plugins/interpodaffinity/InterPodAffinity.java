@@ -5,6 +5,7 @@ import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.NodeSnapshot;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.PreFilterPlugin;
 import dev.sandtable.scheduler.framework.PreScorePlugin;
@@ -120,6 +121,11 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         AffinityTerm.PodTerms terms = pod.affinityTerms();
         if (terms.parseError() != null) {
             return Status.unresolvable(NAME, "parsing pod: " + terms.parseError());
+        }
+        // Nothing to check when the pod has no required terms and no pod in the cluster has required anti-affinity.
+        if (allNodes instanceof NodeSnapshot snapshot && snapshot.summary().podsWithRequiredAntiAffinity() == 0
+                && terms.requiredAffinity().isEmpty() && terms.requiredAntiAffinity().isEmpty()) {
+            return Status.SKIP;
         }
         List<AffinityTerm> affinityTerms = mergeNamespaces(terms.requiredAffinity());
         List<AffinityTerm> antiAffinityTerms = mergeNamespaces(terms.requiredAntiAffinity());
@@ -291,6 +297,10 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         AffinityTerm.PodTerms terms = pod.affinityTerms();
         if (terms.parseError() != null) {
             return new Status(Status.Code.ERROR, NAME, List.of("failed to parse pod: " + terms.parseError()));
+        }
+        // No preferences of its own and no pod in the cluster with (anti-)affinity terms: every score would be 0.
+        if (allNodes instanceof NodeSnapshot snapshot && snapshot.summary().podsWithAffinity() == 0 && !hasConstraints) {
+            return Status.SKIP;
         }
         List<AffinityTerm> preferredAffinity = mergeNamespaces(terms.preferredAffinity());
         List<AffinityTerm> preferredAntiAffinity = mergeNamespaces(terms.preferredAntiAffinity());

@@ -121,6 +121,12 @@ public final class Fit implements FilterPlugin, ScorePlugin {
      * such dimension.
      */
     static long allocatableFor(NodeInfo node, PodInfo pod, String resource) {
+        if (resource == "cpu") {
+            return node.allocatable().cpuMillis();
+        }
+        if (resource == "memory") {
+            return node.allocatable().memoryBytes();
+        }
         return switch (resource) {
             case "cpu" -> node.allocatable().cpuMillis();
             case "memory" -> node.allocatable().memoryBytes();
@@ -134,6 +140,12 @@ public final class Fit implements FilterPlugin, ScorePlugin {
      * that request neither (NonMissingContainerRequests) unless useRequested (BalancedAllocation uses the requests).
      */
     static long requestedFor(NodeInfo node, PodInfo pod, String resource, boolean useRequested) {
+        if (resource == "cpu") {
+            return useRequested ? node.requestedCpu() + pod.requests().cpuMillis() : node.nonZeroCpu() + pod.nonZeroCpu();
+        }
+        if (resource == "memory") {
+            return useRequested ? node.requestedMemory() + pod.requests().memoryBytes() : node.nonZeroMemory() + pod.nonZeroMemory();
+        }
         return switch (resource) {
             case "cpu" -> useRequested ? node.requestedCpu() + pod.requests().cpuMillis() : node.nonZeroCpu() + pod.nonZeroCpu();
             case "memory" -> useRequested ? node.requestedMemory() + pod.requests().memoryBytes() : node.nonZeroMemory() + pod.nonZeroMemory();

@@ -46,6 +46,11 @@ public record ScoringStrategy(Type type, List<ResourceWeight> resources, List<Ut
 
     /** A resource and its weight in the average. */
     public record ResourceWeight(String name, long weight) {
+        // Interned so the scorers can recognise cpu and memory by identity on the hot path.
+        public ResourceWeight {
+            name = name == null ? null : name.intern();
+        }
+
     }
 
     /** A point of the RequestedToCapacityRatio shape: utilization 0-100 maps to score 0-10. */
