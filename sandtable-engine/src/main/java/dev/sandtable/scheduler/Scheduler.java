@@ -57,7 +57,17 @@ public final class Scheduler {
         this.preemption = new DefaultPreemption(listers);
         for (Profile p : profiles) {
             Framework f = new Framework(p, random);
-            f.setNominatedPods(node -> nominated.getOrDefault(node, List.of()));
+            f.setNominatedPods(new Framework.NominatedPods() {
+                @Override
+                public List<PodInfo> on(String node) {
+                    return nominated.getOrDefault(node, List.of());
+                }
+
+                @Override
+                public boolean any() {
+                    return !nominated.isEmpty();
+                }
+            });
             frameworks.put(p.schedulerName(), f);
         }
         store.watch(Node.class, this::onNode);

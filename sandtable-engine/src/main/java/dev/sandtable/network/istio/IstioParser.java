@@ -69,7 +69,7 @@ public final class IstioParser {
         }
         Map<String, String> out = new LinkedHashMap<>();
         map(map(s).get("matchLabels")).forEach((k, v) -> out.put(k, String.valueOf(v)));
-        return out;
+        return out.isEmpty() ? null : out;
     }
 
     private static String namespace(HasMetadata r) {

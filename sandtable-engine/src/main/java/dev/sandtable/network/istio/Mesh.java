@@ -202,7 +202,7 @@ public final class Mesh {
         List<AuthorizationPolicy> out = new ArrayList<>();
         for (AuthorizationPolicy p : authorizationPolicies) {
             boolean scope = p.namespace().equals(dst.namespace()) || p.namespace().equals(ROOT_NAMESPACE);
-            boolean selected = p.selector() == null || LabelSelectors.matchesMap(p.selector(), dst.labels()) || p.selector().isEmpty();
+            boolean selected = p.selector() == null || LabelSelectors.matchesMap(p.selector(), dst.labels());
             if (scope && selected && action.equals(p.action())) {
                 out.add(p);
             }

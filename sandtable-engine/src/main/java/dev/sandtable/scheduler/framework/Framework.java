@@ -26,6 +26,11 @@ public final class Framework {
     @FunctionalInterface
     public interface NominatedPods {
         List<PodInfo> on(String nodeName);
+
+        /** Whether any pod is nominated anywhere: lets the common case skip a lookup per node. */
+        default boolean any() {
+            return true;
+        }
     }
 
     public void setNominatedPods(NominatedPods nominatedPods) {
@@ -193,7 +198,7 @@ public final class Framework {
      * must fit with them counted as running there, and also without them.
      */
     public Status runFilters(CycleState state, PodInfo pod, NodeInfo node) {
-        List<PodInfo> nominated = nominatedPods.on(node.name());
+        List<PodInfo> nominated = nominatedPods.any() ? nominatedPods.on(node.name()) : List.of();
         if (!nominated.isEmpty()) {
             NodeInfo withNominated = null;
             for (PodInfo n : nominated) {
