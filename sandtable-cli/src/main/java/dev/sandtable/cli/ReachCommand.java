@@ -16,6 +16,10 @@ import dev.sandtable.network.PolicyCoverage;
 import dev.sandtable.network.PolicyEngine;
 import dev.sandtable.network.ReachabilityMatrix;
 import dev.sandtable.network.WorkloadView;
+import dev.sandtable.network.istio.Mesh;
+import dev.sandtable.network.istio.MeshMatrix;
+import dev.sandtable.controller.Pods;
+import io.fabric8.kubernetes.api.model.Pod;
 import dev.sandtable.scheduler.config.SchedulerConfiguration;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -92,11 +96,15 @@ public final class ReachCommand implements Callable<Integer> {
         }
         PolicyEngine engine = new PolicyEngine(snapshot);
         WorkloadView view = WorkloadView.of(snapshot);
+        Mesh mesh = Mesh.of(snapshot, sim.store().list(Pod.class).stream().filter(Pods::isActive).toList(), m.all());
+        if (!mesh.active()) {
+            mesh = null;
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (query) {
             Target source = ReachTargets.resolve("--from", from, snapshot, view);
             Target destination = ReachTargets.resolve("--to", to, snapshot, view);
-            ReachQuery q = ReachQueries.query(Version.version(), engine, source, destination, portSpec);
+            ReachQuery q = ReachQueries.query(Version.version(), engine, mesh, source, destination, portSpec);
             out.print(switch (output) {
                 case json -> RunCommand.json(q) + "\n";
                 case dot -> ReachDot.render(q);
@@ -113,7 +121,9 @@ public final class ReachCommand implements Callable<Integer> {
             return Main.OK;
         }
         ReachabilityMatrix matrix = ReachabilityMatrix.compute(engine, view);
-        ReachReport report = ReachReport.of(Version.version(), engine, matrix, PolicyCoverage.of(snapshot, view));
+        ReachReport report = mesh == null ? ReachReport.of(Version.version(), engine, matrix, PolicyCoverage.of(snapshot, view))
+                : ReachReport.of(Version.version(), engine, matrix, MeshMatrix.edges(engine, matrix, mesh), List.of(meshNote(mesh, view)),
+                PolicyCoverage.of(snapshot, view));
         if (from != null || to != null) {
             report = only(report, from != null ? ReachTargets.resolve("--from", from, snapshot, view) : null,
                     to != null ? ReachTargets.resolve("--to", to, snapshot, view) : null, view);
@@ -126,6 +136,13 @@ public final class ReachCommand implements Callable<Integer> {
         });
         out.flush();
         return Main.OK;
+    }
+
+    private static String meshNote(Mesh mesh, WorkloadView view) {
+        List<String> withSidecar = view.workloads().stream().filter(w -> w.running() && mesh.sidecar(w.endpoints().get(0)))
+                .map(w -> w.key().path()).toList();
+        return "Istio: sidecars on " + String.join(", ", withSidecar) + "; " + mesh.peerAuthentications().size() + " PeerAuthentication(s), "
+                + mesh.authorizationPolicies().size() + " AuthorizationPolicy(ies) applied to TCP";
     }
 
     /** The report narrowed to the connections out of one workload, or into one. */

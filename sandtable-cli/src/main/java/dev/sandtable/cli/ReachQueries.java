@@ -12,6 +12,8 @@ import dev.sandtable.network.PortSet;
 import dev.sandtable.network.Protocol;
 import dev.sandtable.network.ServiceInfo;
 import dev.sandtable.network.ServiceRoutes;
+import dev.sandtable.network.istio.Mesh;
+import dev.sandtable.network.istio.MeshVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ final class ReachQueries {
     private record Outcome(boolean allowed, List<String> ports) {
     }
 
-    static ReachQuery query(String version, PolicyEngine engine, Target from, Target to, PortSpec port) {
+    static ReachQuery query(String version, PolicyEngine engine, Mesh mesh, Target from, Target to, PortSpec port) {
         NetworkSnapshot s = engine.snapshot();
         boolean synthetic = java.util.stream.Stream.concat(from.endpoints().stream(), to.endpoints().stream())
                 .anyMatch(i -> s.endpoint(i).synthetic() && !s.endpoint(i).isExternal());
@@ -40,12 +42,14 @@ final class ReachQueries {
         int allowedPairs = 0;
         for (Attempt a : attempts) {
             PairVerdict v = engine.analyse(a.src(), a.dst());
-            PortSet ports = a.port() == null ? v.allowed()
-                    : v.allowed().contains(a.protocol(), a.port()) ? PortSet.port(a.protocol(), a.port()) : PortSet.NONE;
+            PortSet meshPorts = mesh == null ? PortSet.ALL : mesh.allowed(a.src(), a.dst());
+            PortSet both = v.allowed().intersect(meshPorts);
+            PortSet ports = a.port() == null ? both
+                    : both.contains(a.protocol(), a.port()) ? PortSet.port(a.protocol(), a.port()) : PortSet.NONE;
             String connection = a.port() != null ? a.protocol() + " " + a.port() : ports.isEmpty() ? "every port" : ports.toString();
             ReachQuery.PairExplanation e = new ReachQuery.PairExplanation(v.from(), v.to(), a.via(), connection, !ports.isEmpty(),
                     ports.isEmpty() ? List.of() : ports.describe(), ReachQuery.Side.of(v.egress(), a.protocol(), a.port()),
-                    ReachQuery.Side.of(v.ingress(), a.protocol(), a.port()), 0);
+                    ReachQuery.Side.of(v.ingress(), a.protocol(), a.port()), meshSide(mesh, a, meshPorts), 0);
             allowedPorts = allowedPorts.union(ports);
             allowedPairs += ports.isEmpty() ? 0 : 1;
             byOutcome.computeIfAbsent(new Outcome(e.allowed(), e.allowedPorts()), k -> new ArrayList<>()).add(e);
@@ -54,12 +58,27 @@ final class ReachQueries {
         byOutcome.values().forEach(list -> {
             ReachQuery.PairExplanation first = list.get(0);
             explanations.add(new ReachQuery.PairExplanation(first.from(), first.to(), first.via(), first.connection(), first.allowed(), first.allowedPorts(),
-                    first.egress(), first.ingress(), list.size() - 1));
+                    first.egress(), first.ingress(), first.mesh(), list.size() - 1));
         });
         String verdict = allowedPairs == attempts.size() ? "allowed" : allowedPairs == 0 ? "denied" : "partial";
         String portLabel = port == null ? null : to.service() != null ? "Service port " + port.text() : port.toString();
         return new ReachQuery(version, from.label(), to.label(), portLabel, verdict, attempts.size(), allowedPairs,
                 allowedPorts.isEmpty() ? List.of() : allowedPorts.describe(), explanations, notes);
+    }
+
+    private static ReachQuery.MeshSide meshSide(Mesh mesh, Attempt a, PortSet meshPorts) {
+        if (mesh == null) {
+            return null;
+        }
+        if (a.port() != null) {
+            MeshVerdict v = mesh.evaluate(a.src(), a.dst(), a.protocol(), a.port());
+            return new ReachQuery.MeshSide(v.applies(), v.allowed(), v.reasons());
+        }
+        if (!mesh.sidecar(a.dst())) {
+            return new ReachQuery.MeshSide(false, true, List.of("the destination has no sidecar: Istio does not enforce"));
+        }
+        return new ReachQuery.MeshSide(true, !meshPorts.isEmpty(), List.of("the destination's sidecar lets through " + meshPorts
+                + (mesh.sidecar(a.src()) ? " (mTLS)" : " (plaintext: the source has no sidecar)")));
     }
 
     private static List<Attempt> throughService(NetworkSnapshot s, Target from, ServiceInfo service, PortSpec port) {

@@ -108,11 +108,19 @@ public final class Kubelet {
         s.setContainerStatuses(statuses);
         setCondition(s, "PodReadyToStartContainers", "True", now);
         setCondition(s, "Initialized", "True", now);
-        setCondition(s, "ContainersReady", "False", now);
-        setCondition(s, "Ready", "False", now);
+        Duration readiness = readinessDelay(pod);
+        // Without a readiness delay the first status the kubelet reports already says Ready.
+        boolean readyNow = readiness.isZero();
+        for (ContainerStatus cs : statuses) {
+            cs.setReady(readyNow);
+        }
+        setCondition(s, "ContainersReady", readyNow ? "True" : "False", now);
+        setCondition(s, "Ready", readyNow ? "True" : "False", now);
         pod.setStatus(s);
         store.updateStatus(pod);
-        store.clock().after(readinessDelay(pod), () -> ready(key, uid));
+        if (!readyNow) {
+            store.clock().after(readiness, () -> ready(key, uid));
+        }
     }
 
     private void ready(String key, String uid) {

@@ -15,7 +15,11 @@ public record ReachQuery(String version, String from, String to, String port, St
 
     /** One pod pair: the connection tried (or, without a port, every port) and each side's reasoning. */
     public record PairExplanation(String from, String to, String via, String connection, boolean allowed, List<String> allowedPorts, Side egress, Side ingress,
-                                  int alike) {
+                                  MeshSide mesh, int alike) {
+    }
+
+    /** Istio's part, when the platform has sidecars: whether the destination's sidecar enforces, and its reasons. */
+    public record MeshSide(boolean enforced, boolean allowed, List<String> reasons) {
     }
 
     /** One side: isolated or not, by which policies, the rules whose peers include the other side, and the ports the side allows it. */

@@ -31,16 +31,23 @@ public record ReachReport(String version, String world, int policies, List<Strin
     }
 
     public static ReachReport of(String version, PolicyEngine engine, ReachabilityMatrix matrix, List<PolicyCoverage.Warning> warnings) {
+        return of(version, engine, matrix, matrix.edges(), List.of(), warnings);
+    }
+
+    /** With the connections given (after Istio, say) and extra notes. */
+    public static ReachReport of(String version, PolicyEngine engine, ReachabilityMatrix matrix, List<Edge> connections, List<String> extraNotes,
+                                 List<PolicyCoverage.Warning> warnings) {
         WorkloadView view = matrix.view();
         List<WorkloadRow> rows = new ArrayList<>();
         for (Workload w : view.workloads()) {
             rows.add(row(engine, w));
         }
         List<EdgeRow> edges = new ArrayList<>();
-        for (Edge e : matrix.edges()) {
+        for (Edge e : connections) {
             edges.add(new EdgeRow(id(e.from()), id(e.to()), e.ports().describe(), e.partial()));
         }
         List<String> notes = new ArrayList<>(engine.snapshot().notes());
+        notes.addAll(extraNotes);
         for (Workload w : view.workloads()) {
             if (!w.running()) {
                 notes.add(w.key() + " has no running pod (" + w.pendingPods() + " pending): it takes part in no connection");

@@ -114,6 +114,7 @@ public final class ReachText {
             sb.append('\n');
             side(sb, e.egress(), "  ");
             side(sb, e.ingress(), "  ");
+            mesh(sb, e.mesh(), "  ");
         }
         return sb.toString();
     }
@@ -131,6 +132,7 @@ public final class ReachText {
             }
             side(sb, e.egress(), "- ");
             side(sb, e.ingress(), "- ");
+            mesh(sb, e.mesh(), "- ");
         }
         return sb.toString();
     }
@@ -146,6 +148,13 @@ public final class ReachText {
 
     private static String pairs(ReachQuery q) {
         return q.pairs() == 1 ? "1 pod pair" : q.pairs() == 2 ? "both pod pairs" : "all " + q.pairs() + " pod pairs";
+    }
+
+    private static void mesh(StringBuilder sb, ReachQuery.MeshSide m, String indent) {
+        if (m != null) {
+            sb.append(indent).append("Istio: ").append(!m.enforced() ? "not enforced" : m.allowed() ? "allowed" : "denied").append(": ")
+                    .append(String.join("; ", m.reasons())).append('\n');
+        }
     }
 
     private static void side(StringBuilder sb, ReachQuery.Side s, String indent) {

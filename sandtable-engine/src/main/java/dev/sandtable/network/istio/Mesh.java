@@ -64,6 +64,10 @@ public final class Mesh {
         return new Mesh(snapshot, meshPods, pa, ap);
     }
 
+    public NetworkSnapshot snapshot() {
+        return snapshot;
+    }
+
     /** Whether Istio changes anything here: some pod has a sidecar. */
     public boolean active() {
         return pods.values().stream().anyMatch(MeshPod::sidecar);

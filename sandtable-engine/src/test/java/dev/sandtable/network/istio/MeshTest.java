@@ -63,13 +63,7 @@ class MeshTest {
     }
 
     private static NetworkSnapshot snapshotOf(Mesh m) {
-        try {
-            var f = Mesh.class.getDeclaredField("snapshot");
-            f.setAccessible(true);
-            return (NetworkSnapshot) f.get(m);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return m.snapshot();
     }
 
     private static final String STRICT_SHOP = """
