@@ -129,4 +129,78 @@ class ReachEndToEndTest {
         assertThat(r.out()).containsPattern("warning: .*app.yaml:1 \\(document 1\\): Deployment shop/web: selected by none of the 1 NetworkPolicies")
                 .containsPattern("warning: .*app.yaml:\\d+ \\(document 2\\): NetworkPolicy shop/db-only: selects no pod");
     }
+
+    @Test
+    void istioStrictMtlsAndAuthorizationPolicyNarrowWhatNetworkPolicyAllows(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mesh.yaml"), """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop, labels: {istio-injection: enabled}}
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: legacy}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: api, namespace: shop}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: api}}
+                  template:
+                    metadata: {labels: {app: api}}
+                    spec:
+                      serviceAccountName: api
+                      containers: [{name: api, image: api, ports: [{name: http, containerPort: 8000}]}]
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      serviceAccountName: web
+                      containers: [{name: web, image: web}]
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: batch, namespace: legacy}
+                spec:
+                  selector: {matchLabels: {app: batch}}
+                  template:
+                    metadata: {labels: {app: batch}}
+                    spec: {containers: [{name: batch, image: batch}]}
+                ---
+                apiVersion: security.istio.io/v1
+                kind: PeerAuthentication
+                metadata: {name: default, namespace: shop}
+                spec: {mtls: {mode: STRICT}}
+                ---
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: api, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: api}}
+                  rules:
+                  - from: [{source: {principals: ["cluster.local/ns/shop/sa/web"]}}]
+                    to: [{operation: {ports: ["8000"]}}]
+                ---
+                apiVersion: sandtable.dev/v1alpha1
+                kind: NodePool
+                metadata: {name: general}
+                spec: {provider: aks, instanceType: Standard_D4s_v5, initialCount: 2}
+                """);
+        Cli plaintext = Cli.run("reach", dir.toString(), "--from", "batch", "--to", "api", "--port", "8000");
+        assertThat(plaintext.out()).contains("verdict: DENIED")
+                .contains("Istio: denied: mTLS STRICT (PeerAuthentication shop/default) refuses plaintext from a pod without a sidecar");
+        Cli mtls = Cli.run("reach", dir.toString(), "--from", "web", "--to", "api", "--port", "http");
+        assertThat(mtls.out()).contains("verdict: ALLOWED: TCP 8000").contains("allowed by AuthorizationPolicy shop/api rules[0]");
+        assertThat(Cli.run("reach", dir.toString(), "--from", "web", "--to", "api", "--port", "9000").out()).contains("verdict: DENIED")
+                .contains("no rule of the ALLOW AuthorizationPolicies shop/api matches");
+        assertThat(Cli.run("reach", dir.toString()).out()).contains("note: Istio: sidecars on shop/api, shop/web")
+                .containsPattern("Deployment shop/web\\s+Deployment shop/api\\s+TCP 8000, UDP all, SCTP all")
+                .containsPattern("Deployment legacy/batch\\s+Deployment shop/api\\s+UDP all, SCTP all");
+    }
 }
