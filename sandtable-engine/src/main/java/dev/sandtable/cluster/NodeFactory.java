@@ -35,14 +35,21 @@ public final class NodeFactory {
         };
     }
 
-    /** Nodes take addresses from 10.240.0.0/16 and pod CIDRs from 10.244.0.0/16, one /24 each, in creation order. */
+    /**
+     * Nodes take addresses from 10.240.0.0/16 and pod CIDRs of one /24 each, in creation order: 10.244.0.0/24 up to
+     * 10.255.255.0/24 for the first 3,072 nodes, then from 100.64.0.0/10, so large clusters keep valid addresses.
+     */
     public static String internalIp(int clusterIndex) {
         int host = clusterIndex + 4;
         return "10.240." + (host / 256) + "." + (host % 256);
     }
 
     public static String podCidr(int clusterIndex) {
-        return "10.244." + clusterIndex + ".0/24";
+        if (clusterIndex < 12 * 256) {
+            return "10." + (244 + clusterIndex / 256) + "." + (clusterIndex % 256) + ".0/24";
+        }
+        int i = clusterIndex - 12 * 256;
+        return "100." + (64 + i / 256) + "." + (i % 256) + ".0/24";
     }
 
     public static Node build(ResolvedNodePool pool, int index, int clusterIndex) {

@@ -32,7 +32,7 @@ public final class NetworkSnapshot {
     public static final String DNS_LABEL_KEY = "k8s-app";
     public static final String DNS_LABEL_VALUE = "kube-dns";
     /** The synthetic CoreDNS pod's address: in the pod range 10.244.0.0/16, on a /24 that node 255 would get. */
-    public static final String SYNTHETIC_DNS_IP = "10.244.255.254";
+    public static final String SYNTHETIC_DNS_IP = "10.243.255.254";
 
     private final List<Endpoint> endpoints;
     private final Map<String, Map<String, String>> namespaces;

@@ -57,7 +57,10 @@ public final class ReachText {
     private record Row(String from, String to, String ports) {
     }
 
-    /** One row per allowed connection; a source that may open every port to every workload gets one row to "*". */
+    /**
+     * One row per allowed connection; when a source may open every port to most workloads, those connections become
+     * one row to "*" (naming the exceptions), and the others follow.
+     */
     private static List<Row> rows(ReachReport r) {
         Map<String, ReachReport.WorkloadRow> byId = new LinkedHashMap<>();
         r.workloads().forEach(w -> byId.put(w.id(), w));
@@ -67,15 +70,18 @@ public final class ReachText {
         List<Row> out = new ArrayList<>();
         bySource.forEach((from, edges) -> {
             ReachReport.WorkloadRow src = byId.get(from);
-            long possible = r.workloads().stream().filter(w -> w.pods() > 0 && (!w.id().equals(from) || w.pods() > 1)).count();
-            boolean everything = !edges.isEmpty() && edges.size() == possible
-                    && edges.stream().allMatch(e -> !e.partial() && e.ports().equals(List.of("all ports")));
-            if (everything) {
-                out.add(new Row(src.display(), "* (every workload and the world)", "all ports"));
-                return;
+            List<String> possible = r.workloads().stream().filter(w -> w.pods() > 0 && (!w.id().equals(from) || w.pods() > 1))
+                    .map(ReachReport.WorkloadRow::id).toList();
+            List<String> open = edges.stream().filter(e -> !e.partial() && e.ports().equals(List.of("all ports"))).map(ReachReport.EdgeRow::to).toList();
+            boolean collapse = open.size() >= 3 && open.size() * 2 > possible.size();
+            if (collapse) {
+                List<String> except = possible.stream().filter(id -> !open.contains(id)).map(id -> byId.get(id).display()).toList();
+                out.add(new Row(src.display(), except.isEmpty() ? "* (every workload and the world)" : "* except " + String.join(", ", except), "all ports"));
             }
             for (ReachReport.EdgeRow e : edges) {
-                out.add(new Row(src.display(), byId.get(e.to()).display(), String.join(", ", e.ports()) + (e.partial() ? " (some pod pairs)" : "")));
+                if (!collapse || !open.contains(e.to())) {
+                    out.add(new Row(src.display(), byId.get(e.to()).display(), String.join(", ", e.ports()) + (e.partial() ? " (some pod pairs)" : "")));
+                }
             }
         });
         return out;
