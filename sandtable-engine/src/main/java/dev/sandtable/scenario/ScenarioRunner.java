@@ -80,7 +80,7 @@ public final class ScenarioRunner {
         sim.clock().runUntil(start + end);
         List<Verdict> verdicts = new ArrayList<>();
         for (Expectation x : scenario.expectations()) {
-            verdicts.add(x.evaluate(recorder, pending, end));
+            verdicts.add(x.evaluate(new dev.sandtable.scenario.expectations.Evidence(recorder, pending, end, sim)));
         }
         Map<String, double[]> series = new LinkedHashMap<>();
         for (String name : recorder.names()) {

@@ -15,7 +15,10 @@ import java.util.Map;
 public record Availability(String name, String key, double atLeast, Window window) implements Expectation {
 
     @Override
-    public Verdict evaluate(Recorder recorder, PendingTracker pending, long endMillis) {
+    public Verdict evaluate(Evidence evidence) {
+        Recorder recorder = evidence.recorder();
+        PendingTracker pending = evidence.pending();
+        long endMillis = evidence.endMillis();
         double[] load = recorder.values(key + ".load");
         double[] served = recorder.values(key + ".served");
         int[] r = recorder.range(window);

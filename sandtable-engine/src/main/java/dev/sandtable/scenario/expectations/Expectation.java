@@ -1,7 +1,5 @@
 package dev.sandtable.scenario.expectations;
 
-import dev.sandtable.scenario.PendingTracker;
-import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 
 /** A promise a scenario checks over its run (or a window of it). */
@@ -9,5 +7,5 @@ public interface Expectation {
     /** The name shown in reports and JUnit, from the expectation's `name` or its own description. */
     String name();
 
-    Verdict evaluate(Recorder recorder, PendingTracker pending, long endMillis);
+    Verdict evaluate(Evidence evidence);
 }

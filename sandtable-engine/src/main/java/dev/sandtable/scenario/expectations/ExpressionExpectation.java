@@ -15,7 +15,10 @@ public record ExpressionExpectation(String name, String text, String aggregate, 
     static final Pattern SYNTAX = Pattern.compile("\\s*(max|min|avg|first|last|sum)\\(\\s*([^)]+?)\\s*\\)\\s*(<=|>=|==|<|>)\\s*(-?[0-9.]+)\\s*");
 
     @Override
-    public Verdict evaluate(Recorder recorder, PendingTracker pending, long endMillis) {
+    public Verdict evaluate(Evidence evidence) {
+        Recorder recorder = evidence.recorder();
+        PendingTracker pending = evidence.pending();
+        long endMillis = evidence.endMillis();
         double[] v = recorder.values(series);
         int[] r = recorder.range(window);
         double value = switch (aggregate) {

@@ -13,7 +13,10 @@ import java.util.Map;
 public record NoPendingLongerThan(String name, Duration limit, String namespace, String podPrefix, Window window) implements Expectation {
 
     @Override
-    public Verdict evaluate(Recorder recorder, PendingTracker pending, long endMillis) {
+    public Verdict evaluate(Evidence evidence) {
+        Recorder recorder = evidence.recorder();
+        PendingTracker pending = evidence.pending();
+        long endMillis = evidence.endMillis();
         PendingTracker.Wait worst = null;
         int over = 0;
         for (PendingTracker.Wait w : pending.waits(endMillis)) {

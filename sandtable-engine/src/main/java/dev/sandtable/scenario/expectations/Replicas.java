@@ -13,12 +13,15 @@ import java.util.Map;
 public record Replicas(String name, String series, String workload, double min, double max, Window window) implements Expectation {
 
     @Override
-    public Verdict evaluate(Recorder recorder, PendingTracker pending, long endMillis) {
-        Verdict low = new SeriesBound(name, "replicas", series, "ready replicas of " + workload, false, min, window).evaluate(recorder, pending, endMillis);
+    public Verdict evaluate(Evidence evidence) {
+        Recorder recorder = evidence.recorder();
+        PendingTracker pending = evidence.pending();
+        long endMillis = evidence.endMillis();
+        Verdict low = new SeriesBound(name, "replicas", series, "ready replicas of " + workload, false, min, window).evaluate(evidence);
         if (!low.passed()) {
             return low;
         }
-        Verdict high = new SeriesBound(name, "replicas", series, "ready replicas of " + workload, true, max, window).evaluate(recorder, pending, endMillis);
+        Verdict high = new SeriesBound(name, "replicas", series, "ready replicas of " + workload, true, max, window).evaluate(evidence);
         if (!high.passed()) {
             return high;
         }

@@ -14,7 +14,10 @@ record SeriesBound(String name, String type, String series, String label, boolea
         implements Expectation {
 
     @Override
-    public Verdict evaluate(Recorder recorder, PendingTracker pending, long endMillis) {
+    public Verdict evaluate(Evidence evidence) {
+        Recorder recorder = evidence.recorder();
+        PendingTracker pending = evidence.pending();
+        long endMillis = evidence.endMillis();
         double[] v = recorder.values(series);
         int[] r = recorder.range(window);
         Integer first = null;
