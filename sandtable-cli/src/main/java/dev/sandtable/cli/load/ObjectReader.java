@@ -29,6 +29,8 @@ final class ObjectReader {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .build();
     private static final LoadSettings SETTINGS = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).build();
+    // Most documents are well formed: parse them without tracking positions, and again with them only to report a problem.
+    private static final LoadSettings FAST = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).setUseMarks(false).build();
 
     /** The outcome for one document: zero or more objects (a List has several, one per item), or one problem. */
     record Result(List<LoadedObject> objects, boolean fromList, ManifestProblem problem) {
@@ -51,7 +53,11 @@ final class ObjectReader {
     Result read(Document doc) {
         Object tree;
         try {
-            tree = new Load(SETTINGS).loadFromString(doc.text());
+            try {
+                tree = new Load(FAST).loadFromString(doc.text());
+            } catch (YamlEngineException unmarked) {
+                tree = new Load(SETTINGS).loadFromString(doc.text());
+            }
         } catch (MarkedYamlEngineException e) {
             return Result.of(malformed(doc, e));
         } catch (YamlEngineException e) {
