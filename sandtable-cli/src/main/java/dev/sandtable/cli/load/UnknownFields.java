@@ -57,55 +57,56 @@ final class UnknownFields {
     }
 
     static Optional<Found> find(Object o) {
-        return find(o, "");
+        return Optional.ofNullable(find0(o));
     }
 
-    private static Optional<Found> find(Object o, String path) {
+    // Paths are built only for the field that is found, as the recursion returns: most objects have none.
+    private static Found find0(Object o) {
         if (o instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                Optional<Found> f = find(list.get(i), path + "[" + i + "]");
-                if (f.isPresent()) {
-                    return f;
+                Found f = find0(list.get(i));
+                if (f != null) {
+                    return under("[" + i + "]", f);
                 }
             }
-            return Optional.empty();
+            return null;
         }
         if (o instanceof Map<?, ?> map) {
             for (var e : map.entrySet()) {
-                Optional<Found> f = find(e.getValue(), join(path, String.valueOf(e.getKey())));
-                if (f.isPresent()) {
-                    return f;
+                Found f = find0(e.getValue());
+                if (f != null) {
+                    return under(String.valueOf(e.getKey()), f);
                 }
             }
-            return Optional.empty();
+            return null;
         }
         if (o == null || !isModel(o.getClass())) {
-            return Optional.empty();
+            return null;
         }
         Bean bean = BEANS.get(o.getClass());
         if (bean.anyGetter() != null && bean.anyGetter().getValue(o) instanceof Map<?, ?> extra && !extra.isEmpty()) {
-            return Optional.of(new Found(join(path, String.valueOf(extra.keySet().iterator().next())), bean.names()));
+            return new Found(String.valueOf(extra.keySet().iterator().next()), bean.names());
         }
         for (Property p : bean.properties()) {
             Object value = p.accessor().getValue(o);
             if (!p.served() && value != null) {
-                return Optional.of(new Found(join(path, p.name()), bean.names()));
+                return new Found(p.name(), bean.names());
             }
-            Optional<Found> f = find(value, join(path, p.name()));
-            if (f.isPresent()) {
-                return f;
+            Found f = find0(value);
+            if (f != null) {
+                return under(p.name(), f);
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    private static Found under(String segment, Found f) {
+        return new Found(f.path().startsWith("[") ? segment + f.path() : segment + "." + f.path(), f.known());
     }
 
     private static boolean isModel(Class<?> c) {
         String n = c.getName();
         return n.startsWith("io.fabric8.kubernetes.") || n.startsWith("dev.sandtable.");
-    }
-
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** The known name closest to a misspelt one, if it is close enough to be what was meant. */
