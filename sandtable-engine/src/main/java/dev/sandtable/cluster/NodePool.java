@@ -1,68 +1,25 @@
 package dev.sandtable.cluster;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
+import dev.sandtable.api.SandtableResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** Sandtable's NodePool kind (sandtable.dev/v1alpha1): a group of identical nodes, as AKS, EKS and GKE node pools are. */
-@Group(NodePool.GROUP)
-@Version(NodePool.VERSION)
+@Group(SandtableResource.GROUP)
+@Version(SandtableResource.VERSION)
 @Kind(NodePool.KIND)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(value = {"status"})
-// HasMetadata carries fabric8's polymorphic deserializer; NodePool is read as itself.
-@JsonDeserialize(using = JsonDeserializer.None.class)
-public final class NodePool implements HasMetadata {
-    public static final String GROUP = "sandtable.dev";
-    public static final String VERSION = "v1alpha1";
+public final class NodePool extends SandtableResource<NodePoolSpec> {
+    public static final String GROUP = SandtableResource.GROUP;
+    public static final String API_VERSION = SandtableResource.API_VERSION;
     public static final String KIND = "NodePool";
-    public static final String API_VERSION = GROUP + "/" + VERSION;
 
-    private String apiVersion = API_VERSION;
-    private String kind = KIND;
-    private ObjectMeta metadata = new ObjectMeta();
-    private NodePoolSpec spec = NodePoolSpec.EMPTY;
-
-    @Override
-    public ObjectMeta getMetadata() {
-        return metadata;
+    public NodePool() {
+        super(KIND, NodePoolSpec.EMPTY);
     }
 
     @Override
-    public void setMetadata(ObjectMeta metadata) {
-        this.metadata = metadata;
-    }
-
-    @Override
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
-    @Override
-    public void setApiVersion(String apiVersion) {
-        this.apiVersion = apiVersion;
-    }
-
-    @Override
-    public String getKind() {
-        return kind;
-    }
-
-    public void setKind(String kind) {
-        this.kind = kind;
-    }
-
-    public NodePoolSpec getSpec() {
-        return spec;
-    }
-
-    public void setSpec(NodePoolSpec spec) {
-        this.spec = spec == null ? NodePoolSpec.EMPTY : spec;
+    protected NodePoolSpec emptySpec() {
+        return NodePoolSpec.EMPTY;
     }
 }

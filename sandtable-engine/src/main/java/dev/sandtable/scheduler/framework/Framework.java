@@ -68,13 +68,9 @@ public final class Framework {
             return ScheduleResult.failed(pod.key(), 0, filtered, null);
         }
         CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
-        for (PreFilterPlugin pf : preFilters) {
-            Status s = pf.preFilter(state, pod, nodes);
-            if (s.code() == Status.Code.SKIP) {
-                state.skipFilter(profile.filters().indexOf(pf));
-            } else if (!s.isSuccess()) {
-                return ScheduleResult.failed(pod.key(), all, filtered, s);
-            }
+        Status preFilter = runPreFilters(state, pod, nodes);
+        if (!preFilter.isSuccess()) {
+            return ScheduleResult.failed(pod.key(), all, filtered, preFilter);
         }
         List<NodeInfo> candidates = nodes;
         if (state.nodeNames() != null) {
@@ -132,14 +128,9 @@ public final class Framework {
     public Explanation explain(PodInfo pod, List<NodeInfo> nodes, ScheduleResult decision) {
         CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
         Explanation.PluginVerdict preFilterVerdict = null;
-        for (PreFilterPlugin pf : preFilters) {
-            Status s = pf.preFilter(state, pod, nodes);
-            if (s.code() == Status.Code.SKIP) {
-                state.skipFilter(profile.filters().indexOf(pf));
-            } else if (!s.isSuccess()) {
-                preFilterVerdict = new Explanation.PluginVerdict(pf.name(), Explanation.code(s.code()), s.reasons());
-                break;
-            }
+        Status preFilter = runPreFilters(state, pod, nodes);
+        if (!preFilter.isSuccess()) {
+            preFilterVerdict = new Explanation.PluginVerdict(preFilter.plugin(), Explanation.code(preFilter.code()), preFilter.reasons());
         }
         List<Explanation.NodeVerdict> verdicts = new ArrayList<>(nodes.size());
         List<NodeInfo> feasible = new ArrayList<>();
@@ -182,15 +173,21 @@ public final class Framework {
      */
     public Status evaluate(PodInfo pod, List<NodeInfo> nodes, NodeInfo node) {
         CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
+        Status preFilter = runPreFilters(state, pod, nodes);
+        return preFilter.isSuccess() ? runFilters(state, pod, node) : preFilter;
+    }
+
+    /** RunPreFilterPlugins: records which filters skip, and stops at the first plugin that rejects the pod. */
+    private Status runPreFilters(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
         for (PreFilterPlugin pf : preFilters) {
             Status s = pf.preFilter(state, pod, nodes);
             if (s.code() == Status.Code.SKIP) {
                 state.skipFilter(profile.filters().indexOf(pf));
             } else if (!s.isSuccess()) {
-                return s;
+                return s.plugin().isEmpty() ? new Status(s.code(), pf.name(), s.reasons()) : s;
             }
         }
-        return runFilters(state, pod, node);
+        return Status.SUCCESS;
     }
 
     /**
