@@ -3,16 +3,14 @@ package dev.sandtable.controller.daemonset;
 import dev.sandtable.api.NodeSelectors;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.Tolerations;
-import dev.sandtable.api.WatchEvent;
 import dev.sandtable.controller.Pods;
-import dev.sandtable.sim.Controller;
+import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAffinity;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -29,15 +27,12 @@ import java.util.Objects;
  * Mirrors kube-controller-manager v1.31 pkg/controller/daemon: one pod per node whose labels and taints
  * admit the DaemonSet's pod, pinned by a metadata.name node-affinity term and placed by the default scheduler.
  */
-public final class DaemonSetController extends Controller {
-    private final ObjectStore store;
-
+public final class DaemonSetController extends StoreController {
     public DaemonSetController(ObjectStore store) {
-        super(store.clock());
-        this.store = store;
+        super(store);
         store.watch(DaemonSet.class, e -> enqueue(key(e.object())));
         store.watch(Node.class, e -> store.list(DaemonSet.class).forEach(ds -> enqueue(key(ds))));
-        store.watch(Pod.class, this::onPod);
+        store.watch(Pod.class, e -> enqueueController(e.object(), "DaemonSet"));
     }
 
     @Override
@@ -45,17 +40,9 @@ public final class DaemonSetController extends Controller {
         return "daemonset-controller";
     }
 
-    private void onPod(WatchEvent<Pod> e) {
-        OwnerReference ref = Pods.controllerOf(e.object());
-        if (ref != null && "DaemonSet".equals(ref.getKind())) {
-            enqueue(e.object().getMetadata().getNamespace() + "/" + ref.getName());
-        }
-    }
-
     @Override
     protected void reconcile(String key) {
-        String[] parts = key.split("/", 2);
-        DaemonSet ds = store.get(DaemonSet.class, parts[0], parts[1]).orElse(null);
+        DaemonSet ds = get(DaemonSet.class, key);
         if (ds == null) {
             return;
         }
@@ -197,9 +184,5 @@ public final class DaemonSetController extends Controller {
             }
         }
         return "";
-    }
-
-    private static String key(DaemonSet ds) {
-        return ds.getMetadata().getNamespace() + "/" + ds.getMetadata().getName();
     }
 }

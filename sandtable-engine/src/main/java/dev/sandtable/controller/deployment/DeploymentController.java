@@ -1,12 +1,10 @@
 package dev.sandtable.controller.deployment;
 
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.api.WatchEvent;
 import dev.sandtable.controller.Pods;
-import dev.sandtable.sim.Controller;
+import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -25,16 +23,13 @@ import java.util.Objects;
  * Mirrors kube-controller-manager v1.31 pkg/controller/deployment for creation and scaling: one
  * ReplicaSet per pod template (named by its pod-template-hash) sized to spec.replicas, and the status roll-up.
  */
-public final class DeploymentController extends Controller {
+public final class DeploymentController extends StoreController {
     public static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
-    private final ObjectStore store;
-
     public DeploymentController(ObjectStore store) {
-        super(store.clock());
-        this.store = store;
-        store.watch(Deployment.class, e -> enqueue(e.object().getMetadata().getNamespace() + "/" + e.object().getMetadata().getName()));
-        store.watch(ReplicaSet.class, this::onReplicaSet);
+        super(store);
+        store.watch(Deployment.class, e -> enqueue(key(e.object())));
+        store.watch(ReplicaSet.class, e -> enqueueController(e.object(), "Deployment"));
     }
 
     @Override
@@ -42,17 +37,9 @@ public final class DeploymentController extends Controller {
         return "deployment-controller";
     }
 
-    private void onReplicaSet(WatchEvent<ReplicaSet> e) {
-        OwnerReference ref = Pods.controllerOf(e.object());
-        if (ref != null && "Deployment".equals(ref.getKind())) {
-            enqueue(e.object().getMetadata().getNamespace() + "/" + ref.getName());
-        }
-    }
-
     @Override
     protected void reconcile(String key) {
-        String[] parts = key.split("/", 2);
-        Deployment d = store.get(Deployment.class, parts[0], parts[1]).orElse(null);
+        Deployment d = get(Deployment.class, key);
         if (d == null) {
             return;
         }

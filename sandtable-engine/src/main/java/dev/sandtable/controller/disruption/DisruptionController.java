@@ -4,7 +4,7 @@ import dev.sandtable.api.LabelSelectors;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.WatchEvent;
 import dev.sandtable.controller.Pods;
-import dev.sandtable.sim.Controller;
+import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -25,12 +25,9 @@ import java.util.Objects;
  * (expectedPods, currentHealthy, desiredHealthy, disruptionsAllowed) current from the pods it selects and
  * the scale of their controllers.
  */
-public final class DisruptionController extends Controller {
-    private final ObjectStore store;
-
+public final class DisruptionController extends StoreController {
     public DisruptionController(ObjectStore store) {
-        super(store.clock());
-        this.store = store;
+        super(store);
         store.watch(PodDisruptionBudget.class, e -> enqueue(key(e.object())));
         store.watch(Pod.class, this::onPod);
     }
@@ -57,13 +54,12 @@ public final class DisruptionController extends Controller {
 
     @Override
     protected void reconcile(String key) {
-        String[] parts = key.split("/", 2);
-        PodDisruptionBudget pdb = store.get(PodDisruptionBudget.class, parts[0], parts[1]).orElse(null);
+        PodDisruptionBudget pdb = get(PodDisruptionBudget.class, key);
         if (pdb == null) {
             return;
         }
         List<Pod> pods = new ArrayList<>();
-        for (Pod p : store.list(Pod.class, parts[0])) {
+        for (Pod p : store.list(Pod.class, Key.parse(key).namespace())) {
             if (selects(pdb, p) && p.getMetadata().getDeletionTimestamp() == null) {
                 pods.add(p);
             }
@@ -162,9 +158,5 @@ public final class DisruptionController extends Controller {
         String s = v.getStrVal().trim();
         int pct = Integer.parseInt(s.endsWith("%") ? s.substring(0, s.length() - 1) : s);
         return roundUp ? (int) Math.ceil(pct * total / 100.0) : pct * total / 100;
-    }
-
-    private static String key(PodDisruptionBudget pdb) {
-        return pdb.getMetadata().getNamespace() + "/" + pdb.getMetadata().getName();
     }
 }

@@ -1,10 +1,8 @@
 package dev.sandtable.controller.replicaset;
 
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.api.WatchEvent;
 import dev.sandtable.controller.Pods;
-import dev.sandtable.sim.Controller;
-import io.fabric8.kubernetes.api.model.OwnerReference;
+import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
@@ -19,16 +17,13 @@ import java.util.Objects;
  * Mirrors kube-controller-manager v1.31 pkg/controller/replicaset: keeps spec.replicas active pods,
  * creating at most burstReplicas per sync and deleting the least valuable pods first.
  */
-public final class ReplicaSetController extends Controller {
+public final class ReplicaSetController extends StoreController {
     static final int BURST_REPLICAS = 500;
 
-    private final ObjectStore store;
-
     public ReplicaSetController(ObjectStore store) {
-        super(store.clock());
-        this.store = store;
-        store.watch(ReplicaSet.class, e -> enqueue(key(e.object().getMetadata().getNamespace(), e.object().getMetadata().getName())));
-        store.watch(Pod.class, this::onPod);
+        super(store);
+        store.watch(ReplicaSet.class, e -> enqueue(key(e.object())));
+        store.watch(Pod.class, e -> enqueueController(e.object(), "ReplicaSet"));
     }
 
     @Override
@@ -36,17 +31,9 @@ public final class ReplicaSetController extends Controller {
         return "replicaset-controller";
     }
 
-    private void onPod(WatchEvent<Pod> e) {
-        OwnerReference ref = Pods.controllerOf(e.object());
-        if (ref != null && "ReplicaSet".equals(ref.getKind())) {
-            enqueue(key(e.object().getMetadata().getNamespace(), ref.getName()));
-        }
-    }
-
     @Override
     protected void reconcile(String key) {
-        String[] parts = key.split("/", 2);
-        ReplicaSet rs = store.get(ReplicaSet.class, parts[0], parts[1]).orElse(null);
+        ReplicaSet rs = get(ReplicaSet.class, key);
         if (rs == null) {
             return;
         }
@@ -105,7 +92,7 @@ public final class ReplicaSetController extends Controller {
             store.updateStatus(rs);
         }
         if (nextCheck != Long.MAX_VALUE) {
-            enqueueAfter(Duration.ofMillis(nextCheck), key(rs.getMetadata().getNamespace(), rs.getMetadata().getName()));
+            enqueueAfter(Duration.ofMillis(nextCheck), key(rs));
         }
     }
 
@@ -151,9 +138,5 @@ public final class ReplicaSetController extends Controller {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    static String key(String ns, String name) {
-        return ns + "/" + name;
     }
 }

@@ -1,11 +1,9 @@
 package dev.sandtable.controller.statefulset;
 
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.api.WatchEvent;
 import dev.sandtable.controller.Pods;
+import dev.sandtable.controller.StoreController;
 import dev.sandtable.controller.deployment.PodTemplateHash;
-import dev.sandtable.sim.Controller;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
@@ -16,18 +14,15 @@ import java.util.TreeMap;
  * Mirrors kube-controller-manager v1.31 pkg/controller/statefulset: pods named set-0..set-(n-1);
  * OrderedReady creates each only when all lower ordinals are Running and Ready and removes from the highest; Parallel does all at once.
  */
-public final class StatefulSetController extends Controller {
+public final class StatefulSetController extends StoreController {
     public static final String POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
     public static final String POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
     public static final String REVISION_LABEL = "controller-revision-hash";
 
-    private final ObjectStore store;
-
     public StatefulSetController(ObjectStore store) {
-        super(store.clock());
-        this.store = store;
-        store.watch(StatefulSet.class, e -> enqueue(e.object().getMetadata().getNamespace() + "/" + e.object().getMetadata().getName()));
-        store.watch(Pod.class, this::onPod);
+        super(store);
+        store.watch(StatefulSet.class, e -> enqueue(key(e.object())));
+        store.watch(Pod.class, e -> enqueueController(e.object(), "StatefulSet"));
     }
 
     @Override
@@ -35,17 +30,9 @@ public final class StatefulSetController extends Controller {
         return "statefulset-controller";
     }
 
-    private void onPod(WatchEvent<Pod> e) {
-        OwnerReference ref = Pods.controllerOf(e.object());
-        if (ref != null && "StatefulSet".equals(ref.getKind())) {
-            enqueue(e.object().getMetadata().getNamespace() + "/" + ref.getName());
-        }
-    }
-
     @Override
     protected void reconcile(String key) {
-        String[] parts = key.split("/", 2);
-        StatefulSet set = store.get(StatefulSet.class, parts[0], parts[1]).orElse(null);
+        StatefulSet set = get(StatefulSet.class, key);
         if (set == null) {
             return;
         }

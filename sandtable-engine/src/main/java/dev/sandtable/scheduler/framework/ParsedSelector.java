@@ -3,21 +3,27 @@ package dev.sandtable.scheduler.framework;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A label selector validated and compiled once, as metav1.LabelSelectorAsSelector (apimachinery v0.31) does:
- * a null selector selects nothing, an empty one everything, and invalid keys, values or operators are
- * rejected with the apimachinery error text.
+ * A label selector validated and compiled once, with the semantics of apimachinery labels.Selector (v0.31) as
+ * metav1.LabelSelectorAsSelector builds it: a null selector selects nothing, an empty one everything, and invalid
+ * keys, values or operators are rejected with the apimachinery error text. Requirements are kept sorted by key and
+ * can be added to, as labels.Selector.Add does; labels.SelectorFromSet builds one from a label set.
  */
 public final class ParsedSelector {
-    /** labels.Nothing(): matches no label set. */
-    public static final ParsedSelector NOTHING = new ParsedSelector(new Requirement[0], false);
-    /** labels.Everything(): matches every label set. */
-    public static final ParsedSelector EVERYTHING = new ParsedSelector(new Requirement[0], true);
+    /** labels.Nothing(): matches no label set and has no requirements to add anywhere. */
+    public static final ParsedSelector NOTHING = new ParsedSelector(null);
+    /** labels.Everything(): no requirements, so it matches every label set. */
+    public static final ParsedSelector EVERYTHING = new ParsedSelector(new Requirement[0]);
 
+    private static final Comparator<Requirement> BY_KEY = Comparator.comparing(Requirement::key);
     private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private static final Pattern QUALIFIED_NAME = Pattern.compile("^" + QUALIFIED_NAME_FMT + "$");
     private static final String QUALIFIED_NAME_MSG =
@@ -31,35 +37,38 @@ public final class ParsedSelector {
     private static final String DNS1123_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
             + "characters, '-' or '.', and must start and end with an alphanumeric character";
 
-    enum Op { IN, NOT_IN, EXISTS, DOES_NOT_EXIST }
+    enum Op { EQUALS, IN, NOT_IN, EXISTS, DOES_NOT_EXIST }
 
-    record Requirement(String key, Op op, String[] values) {
+    /** One requirement; its values are sorted and distinct (set semantics, the order labels.Requirement.String prints). */
+    record Requirement(String key, Op op, List<String> values) {
         boolean matches(Map<String, String> labels) {
             String v = labels.get(key);
             return switch (op) {
-                case IN -> v != null && contains(v);
-                case NOT_IN -> v == null || !contains(v);
+                case EQUALS, IN -> v != null && values.contains(v);
+                case NOT_IN -> v == null || !values.contains(v);
                 case EXISTS -> v != null || labels.containsKey(key);
                 case DOES_NOT_EXIST -> v == null && !labels.containsKey(key);
             };
         }
 
-        private boolean contains(String v) {
-            for (String s : values) {
-                if (s.equals(v)) {
-                    return true;
-                }
-            }
-            return false;
+        /** labels.Requirement.String. */
+        @Override
+        public String toString() {
+            return switch (op) {
+                case EQUALS -> key + "=" + values.get(0);
+                case IN -> key + " in (" + String.join(",", values) + ")";
+                case NOT_IN -> key + " notin (" + String.join(",", values) + ")";
+                case EXISTS -> key;
+                case DOES_NOT_EXIST -> "!" + key;
+            };
         }
     }
 
+    /** Sorted by key; null for {@link #NOTHING}. */
     private final Requirement[] requirements;
-    private final boolean everything;
 
-    private ParsedSelector(Requirement[] requirements, boolean everything) {
+    private ParsedSelector(Requirement[] requirements) {
         this.requirements = requirements;
-        this.everything = everything;
     }
 
     /** Compiles a selector; throws {@link InvalidSelectorException} with the apimachinery message when it is invalid. */
@@ -77,7 +86,7 @@ public final class ParsedSelector {
         if (matchLabels != null) {
             for (Map.Entry<String, String> e : matchLabels.entrySet()) {
                 String v = e.getValue() == null ? "" : e.getValue();
-                reqs.add(requirement(e.getKey(), Op.IN, new String[] {v}));
+                reqs.add(requirement(e.getKey(), Op.EQUALS, new String[] {v}));
             }
         }
         if (exprs != null) {
@@ -93,7 +102,37 @@ public final class ParsedSelector {
                 reqs.add(requirement(r.getKey(), op, values.toArray(new String[0])));
             }
         }
-        return new ParsedSelector(reqs.toArray(new Requirement[0]), false);
+        return sorted(reqs);
+    }
+
+    /** labels.SelectorFromSet: one equality requirement per entry, unvalidated; an empty set selects everything. */
+    public static ParsedSelector fromSet(Map<String, String> set) {
+        List<Requirement> reqs = new ArrayList<>(set.size());
+        set.forEach((k, v) -> reqs.add(new Requirement(k, Op.EQUALS, List.of(v == null ? "" : v))));
+        return sorted(reqs);
+    }
+
+    /**
+     * labels.Selector.Add with the other selector's requirements: adding to nothing leaves nothing, and nothing
+     * (whose Requirements() reports none) or everything adds none.
+     */
+    public ParsedSelector add(ParsedSelector other) {
+        if (requirements == null || other.requirements == null || other.requirements.length == 0) {
+            return this;
+        }
+        List<Requirement> all = new ArrayList<>(requirements.length + other.requirements.length);
+        all.addAll(Arrays.asList(requirements));
+        all.addAll(Arrays.asList(other.requirements));
+        return sorted(all);
+    }
+
+    private static ParsedSelector sorted(List<Requirement> reqs) {
+        if (reqs.isEmpty()) {
+            return EVERYTHING;
+        }
+        Requirement[] a = reqs.toArray(new Requirement[0]);
+        Arrays.sort(a, BY_KEY);
+        return new ParsedSelector(a);
     }
 
     /** labels.NewRequirement's validation: key, operator arity, then every value. */
@@ -105,6 +144,9 @@ public final class ParsedSelector {
             errs.add("key: Invalid value: " + quote(k) + ": " + String.join("; ", keyErrs));
         }
         switch (op) {
+            case EQUALS -> {
+                // A matchLabels entry always gives the one value exact-match requires.
+            }
             case IN, NOT_IN -> {
                 if (values.length == 0) {
                     errs.add("values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty");
@@ -127,7 +169,7 @@ public final class ParsedSelector {
         } else if (!errs.isEmpty()) {
             throw new InvalidSelectorException("[" + String.join(", ", errs) + "]");
         }
-        return new Requirement(k, op, values);
+        return new Requirement(k, op, List.copyOf(new TreeSet<>(Arrays.asList(values))));
     }
 
     private static List<String> qualifiedNameErrors(String value) {
@@ -205,21 +247,19 @@ public final class ParsedSelector {
         return sb.append('}').toString();
     }
 
-    /** True for labels.Everything(), whose Empty() is true; Nothing() and real selectors are not empty. */
-    public boolean isEverything() {
-        return everything;
+    /** labels.Selector.Empty: true only without requirements; {@link #NOTHING} is not empty. */
+    public boolean isEmpty() {
+        return requirements != null && requirements.length == 0;
     }
 
+    /** Whether this is labels.Nothing(), what a null metav1.LabelSelector converts to. */
     public boolean isNothing() {
-        return this == NOTHING;
+        return requirements == null;
     }
 
     /** Matches a label set; null labels are the empty set. */
     public boolean matches(Map<String, String> labels) {
-        if (everything) {
-            return true;
-        }
-        if (requirements.length == 0) {
+        if (requirements == null) {
             return false;
         }
         Map<String, String> l = labels == null ? Map.of() : labels;
@@ -231,34 +271,30 @@ public final class ParsedSelector {
         return true;
     }
 
-    /** Selectors are equal when they hold the same requirements in the same order. */
+    /** labels.Selector.String: the requirements joined by commas ("" for everything); "<nothing>" for nothing. */
+    @Override
+    public String toString() {
+        if (requirements == null) {
+            return "<nothing>";
+        }
+        StringJoiner sj = new StringJoiner(",");
+        for (Requirement r : requirements) {
+            sj.add(r.toString());
+        }
+        return sj.toString();
+    }
+
+    /** Selectors are equal when they hold the same requirements (keys, operators and value sets) in the same order. */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ParsedSelector other) || everything != other.everything || requirements.length != other.requirements.length) {
-            return false;
-        }
-        for (int i = 0; i < requirements.length; i++) {
-            Requirement a = requirements[i];
-            Requirement b = other.requirements[i];
-            if (!a.key().equals(b.key()) || a.op() != b.op() || !java.util.Arrays.equals(a.values(), b.values())) {
-                return false;
-            }
-        }
-        return true;
+        return this == o || o instanceof ParsedSelector other && (requirements == null
+                ? other.requirements == null
+                : other.requirements != null && Arrays.equals(requirements, other.requirements));
     }
 
     @Override
     public int hashCode() {
-        int h = everything ? 1 : 0;
-        for (Requirement r : requirements) {
-            h = 31 * h + r.key().hashCode();
-            h = 31 * h + r.op().hashCode();
-            h = 31 * h + java.util.Arrays.hashCode(r.values());
-        }
-        return h;
+        return requirements == null ? -1 : Arrays.hashCode(requirements);
     }
 
     /** An invalid label selector, with the message apimachinery would give. */

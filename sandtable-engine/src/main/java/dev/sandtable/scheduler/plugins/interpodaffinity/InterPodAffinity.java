@@ -426,7 +426,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         List<AffinityTerm> out = null;
         for (int i = 0; i < terms.size(); i++) {
             AffinityTerm t = terms.get(i);
-            if (t.namespaceSelector().isEverything() || t.namespaceSelector().isNothing()) {
+            if (t.namespaceSelector().isEmpty() || t.namespaceSelector().isNothing()) {
                 continue;
             }
             if (out == null) {

@@ -2,6 +2,7 @@ package dev.sandtable.scheduler.plugins.podtopologyspread;
 
 import dev.sandtable.api.NodeSelectors;
 import dev.sandtable.api.Tolerations;
+import dev.sandtable.scheduler.framework.ParsedSelector;
 import io.fabric8.kubernetes.api.model.Taint;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * A topology spread constraint with its selector parsed (podtopologyspread.topologySpreadConstraint, v1.31):
  * minDomains defaults to 1, nodeAffinityPolicy to Honor and nodeTaintsPolicy to Ignore.
  */
-record Constraint(int maxSkew, String topologyKey, Selector selector, int minDomains,
+record Constraint(int maxSkew, String topologyKey, ParsedSelector selector, int minDomains,
                   boolean honorNodeAffinity, boolean honorNodeTaints) {
 
     static final String HONOR = "Honor";

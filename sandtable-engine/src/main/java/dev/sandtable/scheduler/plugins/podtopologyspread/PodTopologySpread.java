@@ -4,6 +4,8 @@ import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.ParsedSelector;
+import dev.sandtable.scheduler.framework.ParsedSelector.InvalidSelectorException;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.PreFilterPlugin;
 import dev.sandtable.scheduler.framework.PreScorePlugin;
@@ -115,7 +117,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     // ---------------------------------------------------------------- constraints
 
     /** The pod's own constraints for this action, or else the default ones (getConstraints / initPreScoreState). */
-    List<Constraint> constraintsFor(Pod pod, String action) throws Selector.InvalidSelectorException {
+    List<Constraint> constraintsFor(Pod pod, String action) throws InvalidSelectorException {
         List<TopologySpreadConstraint> own = pod.getSpec().getTopologySpreadConstraints();
         if (own != null && !own.isEmpty()) {
             return filterConstraints(own, labels(pod), action);
@@ -124,13 +126,13 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     }
 
     private List<Constraint> filterConstraints(List<TopologySpreadConstraint> constraints, Map<String, String> podLabels, String action)
-            throws Selector.InvalidSelectorException {
+            throws InvalidSelectorException {
         List<Constraint> out = new ArrayList<>();
         for (TopologySpreadConstraint c : constraints) {
             if (!action.equals(c.getWhenUnsatisfiable())) {
                 continue;
             }
-            Selector selector = Selector.of(c.getLabelSelector());
+            ParsedSelector selector = ParsedSelector.parse(c.getLabelSelector());
             if (enableMatchLabelKeys && c.getMatchLabelKeys() != null && !c.getMatchLabelKeys().isEmpty()) {
                 Map<String, String> matchLabels = new LinkedHashMap<>();
                 for (String key : c.getMatchLabelKeys()) {
@@ -140,8 +142,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                 }
                 if (!matchLabels.isEmpty()) {
                     // The pod's values for the keys, plus the selector's requirements; a null selector contributes none.
-                    List<Selector.Requirement> reqs = selector.requirements();
-                    selector = Selector.fromSet(matchLabels).add(reqs == null ? List.of() : reqs);
+                    selector = ParsedSelector.fromSet(matchLabels).add(selector);
                 }
             }
             int minDomains = c.getMinDomains() == null ? 1 : c.getMinDomains();
@@ -162,12 +163,12 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     }
 
     /** The default constraints for this action with the pod's default selector; none when that selector is empty. */
-    private List<Constraint> buildDefaultConstraints(Pod pod, String action) throws Selector.InvalidSelectorException {
+    private List<Constraint> buildDefaultConstraints(Pod pod, String action) throws InvalidSelectorException {
         List<Constraint> constraints = filterConstraints(defaultConstraints, labels(pod), action);
         if (constraints.isEmpty()) {
             return List.of();
         }
-        Selector selector = defaultSelector(pod);
+        ParsedSelector selector = defaultSelector(pod);
         if (selector.isEmpty()) {
             return List.of();
         }
@@ -182,7 +183,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
      * helper.DefaultSelector: the union of the selectors of the Services selecting the pod, plus the requirements
      * of the selector of the ReplicaSet or StatefulSet that controls it.
      */
-    Selector defaultSelector(Pod pod) {
+    ParsedSelector defaultSelector(Pod pod) {
         String ns = namespace(pod);
         Map<String, String> podLabels = labels(pod);
         Map<String, String> set = new LinkedHashMap<>();
@@ -192,7 +193,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                 set.putAll(sel);
             }
         }
-        Selector selector = Selector.fromSet(set);
+        ParsedSelector selector = ParsedSelector.fromSet(set);
         OwnerReference owner = controllerOf(pod);
         if (owner == null) {
             return selector;
@@ -227,11 +228,8 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         }
         if (found) {
             try {
-                List<Selector.Requirement> reqs = Selector.of(ownerSelector).requirements();
-                if (reqs != null) {
-                    selector = selector.add(reqs);
-                }
-            } catch (Selector.InvalidSelectorException e) {
+                selector = selector.add(ParsedSelector.parse(ownerSelector));
+            } catch (InvalidSelectorException e) {
                 // An unparsable owner selector is ignored, as upstream does.
             }
         }
@@ -266,7 +264,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         List<Constraint> constraints;
         try {
             constraints = constraintsFor(pod.pod(), DO_NOT_SCHEDULE);
-        } catch (Selector.InvalidSelectorException e) {
+        } catch (InvalidSelectorException e) {
             return error("get constraints from pod: obtaining pod's hard topology spread constraints: " + e.getMessage());
         }
         if (constraints.isEmpty()) {
@@ -369,7 +367,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         List<Constraint> constraints;
         try {
             constraints = constraintsFor(p, SCHEDULE_ANYWAY);
-        } catch (Selector.InvalidSelectorException e) {
+        } catch (InvalidSelectorException e) {
             return error("calculating preScoreState: " + e.getMessage());
         }
         if (constraints.isEmpty()) {
@@ -529,7 +527,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     }
 
     /** Pods on the node in the namespace whose labels the selector matches, terminating pods excluded. */
-    private static int countMatching(NodeInfo node, Selector selector, String ns) {
+    private static int countMatching(NodeInfo node, ParsedSelector selector, String ns) {
         int count = 0;
         for (PodInfo p : node.pods()) {
             Pod pod = p.pod();

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.ParsedSelector;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.Status;
 import dev.sandtable.scheduler.framework.Status.Code;
@@ -88,10 +89,10 @@ class FilteringTest {
         return m;
     }
 
-    static Selector selector(LabelSelector ls) {
+    static ParsedSelector selector(LabelSelector ls) {
         try {
-            return Selector.of(ls);
-        } catch (Selector.InvalidSelectorException e) {
+            return ParsedSelector.parse(ls);
+        } catch (ParsedSelector.InvalidSelectorException e) {
             throw new AssertionError(e);
         }
     }
@@ -106,7 +107,7 @@ class FilteringTest {
     // ------------------------------------------------------------------ TestPreFilterState
 
     /** An expected parsed constraint. */
-    record Exp(int maxSkew, String key, Selector selector, int minDomains, String affinityPolicy, String taintsPolicy) {
+    record Exp(int maxSkew, String key, ParsedSelector selector, int minDomains, String affinityPolicy, String taintsPolicy) {
         @Override
         public String toString() {
             return maxSkew + " " + key + " [" + selector + "] " + minDomains + " " + affinityPolicy + "/" + taintsPolicy;
@@ -157,7 +158,7 @@ class FilteringTest {
             return c(maxSkew, key, selector(s), HONOR, IGNORE);
         }
 
-        PF c(int maxSkew, String key, Selector s, String affinity, String taints) {
+        PF c(int maxSkew, String key, ParsedSelector s, String affinity, String taints) {
             constraints.add(new Exp(maxSkew, key, s, 1, affinity, taints));
             return this;
         }
@@ -254,7 +255,7 @@ class FilteringTest {
                 Arguments.of("normal case with null label selector", pf()
                         .pod(pod("p").label("foo", "").spread(1, "zone", DO_NOT_SCHEDULE, null).obj())
                         .nodes(fourNodes()).existing(fiveFooPods())
-                        .c(1, "zone", Selector.NOTHING, HONOR, IGNORE)
+                        .c(1, "zone", ParsedSelector.NOTHING, HONOR, IGNORE)
                         .domains("zone", 2).mins("zone", 0).pairs("zone/zone1", 0, "zone/zone2", 0)),
                 Arguments.of("normal case with one spreadConstraint, on a 3-zone cluster", pf()
                         .pod(pod("p").label("foo", "").spread(1, "zone", DO_NOT_SCHEDULE, FOO_SELECTOR).obj())
@@ -461,12 +462,12 @@ class FilteringTest {
                 Arguments.of("key in matchLabelKeys is ignored when LabelSelector is nil when feature gate enabled", pf()
                         .pod(pod("p").label("foo", "").spread(1, "zone", DO_NOT_SCHEDULE, null, null, null, null, list("bar")).obj())
                         .nodes(fourNodes()).existing(fiveFooAPods())
-                        .c(1, "zone", Selector.NOTHING, HONOR, IGNORE)
+                        .c(1, "zone", ParsedSelector.NOTHING, HONOR, IGNORE)
                         .domains("zone", 2).mins("zone", 0).pairs("zone/zone1", 0, "zone/zone2", 0).mlk()),
                 Arguments.of("no pod is matched when LabelSelector is nil when feature gate disabled", pf()
                         .pod(pod("p").label("foo", "").spread(1, "zone", DO_NOT_SCHEDULE, null, null, null, null, list("bar")).obj())
                         .nodes(fourNodes()).existing(fiveFooAPods())
-                        .c(1, "zone", Selector.NOTHING, HONOR, IGNORE)
+                        .c(1, "zone", ParsedSelector.NOTHING, HONOR, IGNORE)
                         .domains("zone", 2).mins("zone", 0).pairs("zone/zone1", 0, "zone/zone2", 0)),
                 Arguments.of("key in matchLabelKeys is ignored when it isn't exist in pod.labels", pf()
                         .pod(pod("p").label("foo", "").spread(1, "zone", DO_NOT_SCHEDULE, FOO_SELECTOR, null, null, null, list("bar")).obj())

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.ParsedSelector;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.Status;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -144,7 +145,7 @@ class ScoringTest {
             return c(maxSkew, key, FilteringTest.selector(s), affinity, taints);
         }
 
-        PS c(int maxSkew, String key, Selector s, String affinity, String taints) {
+        PS c(int maxSkew, String key, ParsedSelector s, String affinity, String taints) {
             constraints.add(new FilteringTest.Exp(maxSkew, key, s, 1, affinity, taints));
             return this;
         }
@@ -205,7 +206,7 @@ class ScoringTest {
                 Arguments.of("null selector", ps()
                         .pod(pod("p").label("foo", "").spread(1, "zone", SCHEDULE_ANYWAY, null).obj())
                         .nodes(zh("node-a", "zone1"), zh("node-b", "zone1"), zh("node-x", "zone2"))
-                        .c(1, "zone", Selector.NOTHING, HONOR, IGNORE)
+                        .c(1, "zone", ParsedSelector.NOTHING, HONOR, IGNORE)
                         .pairs("zone/zone1", 0, "zone/zone2", 0).sizes(2)),
                 Arguments.of("node-x doesn't have label zone", ps()
                         .pod(pod("p").label("foo", "").spread(1, "zone", SCHEDULE_ANYWAY, FOO_SELECTOR)
