@@ -1,6 +1,5 @@
 package dev.sandtable.cli;
 
-import dev.sandtable.cli.ReachTargets.PortSpec;
 import dev.sandtable.cli.ReachTargets.Target;
 import dev.sandtable.cli.load.Manifests;
 import dev.sandtable.cli.report.ReachDot;
@@ -15,6 +14,7 @@ import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.NetworkSnapshots;
 import dev.sandtable.network.PolicyCoverage;
 import dev.sandtable.network.PolicyEngine;
+import dev.sandtable.network.PortSpec;
 import dev.sandtable.network.ReachabilityMatrix;
 import dev.sandtable.network.WorkloadView;
 import dev.sandtable.network.istio.Mesh;

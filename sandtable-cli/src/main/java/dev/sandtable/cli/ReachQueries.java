@@ -1,6 +1,5 @@
 package dev.sandtable.cli;
 
-import dev.sandtable.cli.ReachTargets.PortSpec;
 import dev.sandtable.cli.ReachTargets.Target;
 import dev.sandtable.cli.report.ReachQuery;
 import dev.sandtable.network.ContainerPort;
@@ -9,6 +8,7 @@ import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.PairVerdict;
 import dev.sandtable.network.PolicyEngine;
 import dev.sandtable.network.PortSet;
+import dev.sandtable.network.PortSpec;
 import dev.sandtable.network.Protocol;
 import dev.sandtable.network.ServiceInfo;
 import dev.sandtable.network.ServiceRoutes;

@@ -3,17 +3,14 @@ package dev.sandtable.cli;
 import dev.sandtable.network.Endpoint;
 import dev.sandtable.network.Ip;
 import dev.sandtable.network.NetworkSnapshot;
-import dev.sandtable.network.Protocol;
+import dev.sandtable.network.PortSpec;
 import dev.sandtable.network.ServiceInfo;
 import dev.sandtable.network.Workload;
-import dev.sandtable.network.WorkloadKey;
 import dev.sandtable.network.WorkloadView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Resolves what --from and --to of sandtable reach name: KIND/NAMESPACE/NAME, NAMESPACE/NAME or NAME of a workload
@@ -27,7 +24,6 @@ final class ReachTargets {
             Map.entry("replicaset", "ReplicaSet"), Map.entry("rs", "ReplicaSet"), Map.entry("pod", "Pod"), Map.entry("po", "Pod"),
             Map.entry("pods", "Pod"), Map.entry("external", "External"), Map.entry("service", "Service"), Map.entry("svc", "Service"),
             Map.entry("services", "Service"));
-    private static final Pattern PORT = Pattern.compile("([A-Za-z0-9-]+)(?:/([A-Za-z]+))?");
 
     private ReachTargets() {
     }
@@ -37,32 +33,15 @@ final class ReachTargets {
     }
 
     /** A --port: a number or a container (or service) port name, with the protocol given after a slash, if any. */
-    record PortSpec(String text, Integer number, String name, Protocol protocol) {
-        Protocol protocolOrTcp() {
-            return protocol == null ? Protocol.TCP : protocol;
-        }
-
-        @Override
-        public String toString() {
-            return protocolOrTcp() + " " + (number != null ? number.toString() : name);
-        }
-    }
-
     static PortSpec port(String text) {
-        Matcher m = PORT.matcher(text);
-        Protocol protocol = m.matches() && m.group(2) != null ? Protocol.ofUser(m.group(2)) : null;
-        if (!m.matches() || (m.group(2) != null && protocol == null)) {
+        PortSpec p = PortSpec.parse(text);
+        if (p == null) {
             throw new BadInputException("--port " + text + " is not a port (hint: a number, a container port name, or either with /tcp, /udp or /sctp, e.g. --port 53/udp)");
         }
-        String value = m.group(1);
-        if (value.chars().allMatch(Character::isDigit)) {
-            int n = value.length() > 5 ? 0 : Integer.parseInt(value);
-            if (n < 1 || n > 65535) {
-                throw new BadInputException("--port " + text + " is out of range (hint: ports are 1 to 65535)");
-            }
-            return new PortSpec(value, n, null, protocol);
+        if (!p.inRange()) {
+            throw new BadInputException("--port " + text + " is out of range (hint: ports are 1 to 65535)");
         }
-        return new PortSpec(value, null, value, protocol);
+        return p;
     }
 
     /** An address given as --from/--to that is no pod's, to be added to the snapshot as an external endpoint. */
@@ -72,18 +51,13 @@ final class ReachTargets {
 
     static Target resolve(String option, String text, NetworkSnapshot snapshot, WorkloadView view) {
         if (text.equals("world")) {
-            Workload w = view.find(new WorkloadKey(WorkloadKey.EXTERNAL, "", NetworkSnapshot.WORLD)).orElseThrow();
+            Workload w = view.world().orElseThrow();
             return new Target("world (" + NetworkSnapshot.WORLD_IP + ", outside the cluster)", w.endpoints(), null);
         }
         if (text.equals("dns")) {
-            List<Integer> dns = new ArrayList<>();
-            String label = null;
-            for (Endpoint e : snapshot.endpoints()) {
-                if (e.namespace().equals(NetworkSnapshot.DNS_NAMESPACE) && NetworkSnapshot.DNS_LABEL_VALUE.equals(e.labels().get(NetworkSnapshot.DNS_LABEL_KEY))) {
-                    dns.add(e.index());
-                    label = label == null ? "dns: " + e.workload() + (e.synthetic() ? " (synthetic)" : "") : label;
-                }
-            }
+            List<Integer> dns = snapshot.dns();
+            Endpoint first = dns.isEmpty() ? null : snapshot.endpoint(dns.get(0));
+            String label = first == null ? null : "dns: " + first.workload() + (first.synthetic() ? " (synthetic)" : "");
             return new Target(label + " (" + count(dns.size()) + ")", dns, null);
         }
         Ip ip = Ip.parse(text);

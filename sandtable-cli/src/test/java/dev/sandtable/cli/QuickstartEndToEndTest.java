@@ -65,7 +65,7 @@ class QuickstartEndToEndTest {
         Cli r = Cli.run("check", EXAMPLE);
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).containsPattern("^ok: \\d+ objects from \\d+ source\\(s\\): .*1 DaemonSet, 3 Deployment")
-                .contains("scenarios: daily-load, flash-sale (both read against the platform)");
+                .contains("scenarios: daily-load, flash-sale, isolation (all read against the platform)");
     }
 
     @Test

@@ -86,9 +86,72 @@ class ScenarioCliTest {
     }
 
     @Test
+    void theIsolationTheSeedDocumentPromisesHoldsOnTheExample() {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "isolation");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Scenario isolation: 10m simulated")
+                .contains("PASS  frontend can only communicate with the backend API\n"
+                        + "        Deployment archiverse/frontend reaches only Deployment archiverse/api (TCP 8000), Deployment kube-system/coredns (TCP 53, UDP 53)")
+                .contains("PASS  database only accepts connections from the backend\n"
+                        + "        StatefulSet archiverse/postgres is reached only by Deployment archiverse/api (TCP 5432)")
+                .contains("PASS  all pods can access DNS").contains("All 5 expectations held.");
+    }
+
+    @Test
+    void aBrokenReachabilityIntentFailsWithACounterexampleAndTheRuleThatAllowedIt(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("intents.yaml");
+        Files.writeString(file, """
+                apiVersion: sandtable.dev/v1alpha1
+                kind: Scenario
+                metadata:
+                  name: intents
+                spec:
+                  duration: 10m
+                  expectations:
+                    - name: the API talks to nothing but the database
+                      reachability: {from: archiverse/api, onlyTo: ["archiverse/postgres:5432"]}
+                    - name: the frontend cannot reach the database
+                      reachability: {from: frontend, to: postgres, port: 5432, allowed: false}
+                """);
+        Path junit = tmp.resolve("report.xml");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", file.toString(), "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL  the API talks to nothing but the database\n"
+                        + "        1 connection beyond the intent: Deployment archiverse/api -> Deployment kube-system/coredns (TCP 53, UDP 53); counterexample: archiverse/api-")
+                .contains(" -> kube-system/coredns UDP 53 is allowed: egress allowed by archiverse/allow-dns egress[0].to[0] "
+                        + "(namespaceSelector kubernetes.io/metadata.name=kube-system and podSelector k8s-app=kube-dns); "
+                        + "ingress not isolated: no NetworkPolicy selects kube-system/coredns for ingress")
+                .contains("PASS  the frontend cannot reach the database").contains("1 of 2 expectations failed.");
+        assertThat(Files.readString(junit)).contains("<failure type=\"reachability\" message=\"1 connection beyond the intent: ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an unknown workload|{from: archiverse/nope, to: dns, allowed: true}|intents.yaml:8 (document 1): unknown workload \"archiverse/nope\"",
+            "a port out of range|{from: frontend, onlyTo: ['api:80000']}|intents.yaml:8 (document 1): port 80000 is out of range (hint: ports are 1 to 65535)",
+    })
+    void aBadReachabilityIntentIsOneLineWithFileLineAndExitTwo(String what, String intent, String expected, @TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("intents.yaml");
+        Files.writeString(file, """
+                apiVersion: sandtable.dev/v1alpha1
+                kind: Scenario
+                metadata:
+                  name: intents
+                spec:
+                  duration: 10m
+                  expectations:
+                    - reachability: %s
+                """.formatted(intent));
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
+        assertThat(r.err()).contains(expected).contains("(hint: ").doesNotContain("\tat ");
+    }
+
+    @Test
     void anUnknownScenarioNameListsTheOnesFound() {
         Cli r = Cli.run("run", EXAMPLE, "--scenario", "black-friday");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--scenario black-friday: no such file").contains("scenarios found: [daily-load, flash-sale]");
+        assertThat(r.err()).contains("--scenario black-friday: no such file").contains("scenarios found: [daily-load, flash-sale, isolation]");
     }
 }

@@ -80,6 +80,16 @@ public final class NetworkSnapshot {
         return i == null ? Optional.empty() : Optional.of(endpoints.get(i));
     }
 
+    /** The cluster DNS endpoints: pods of kube-system labelled k8s-app=kube-dns (the synthetic CoreDNS when the manifests have none). */
+    public List<Integer> dns() {
+        return endpoints.stream().filter(e -> isDns(e.namespace(), e.labels())).map(Endpoint::index).toList();
+    }
+
+    /** Whether a pod of that namespace with those labels serves the cluster DNS. */
+    public static boolean isDns(String namespace, Map<String, String> labels) {
+        return DNS_NAMESPACE.equals(namespace) && DNS_LABEL_VALUE.equals(labels.get(DNS_LABEL_KEY));
+    }
+
     /** Namespace name to labels, sorted by name. */
     public Map<String, Map<String, String>> namespaces() {
         return namespaces;
@@ -187,7 +197,7 @@ public final class NetworkSnapshot {
             for (Endpoint p : pods) {
                 all.add(at(all.size(), p));
             }
-            boolean hasDns = pods.stream().anyMatch(p -> p.namespace().equals(DNS_NAMESPACE) && DNS_LABEL_VALUE.equals(p.labels().get(DNS_LABEL_KEY)));
+            boolean hasDns = pods.stream().anyMatch(p -> isDns(p.namespace(), p.labels()));
             if (syntheticDns && !hasDns) {
                 all.add(new Endpoint(all.size(), DNS_NAMESPACE, "coredns", Map.of(DNS_LABEL_KEY, DNS_LABEL_VALUE), Ip.parse(SYNTHETIC_DNS_IP),
                         SYNTHETIC_DNS_IP, List.of(new ContainerPort("dns", 53, Protocol.UDP), new ContainerPort("dns-tcp", 53, Protocol.TCP),

@@ -58,6 +58,12 @@ public final class PortSet {
         return false;
     }
 
+    /** The lowest port of a protocol in the set, or -1 when the set has none of that protocol. */
+    public int lowest(Protocol protocol) {
+        int[] r = ranges[protocol.ordinal()];
+        return r.length == 0 ? -1 : r[0];
+    }
+
     public boolean isEmpty() {
         return ranges[0].length == 0 && ranges[1].length == 0 && ranges[2].length == 0;
     }

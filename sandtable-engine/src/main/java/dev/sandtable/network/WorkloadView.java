@@ -68,4 +68,9 @@ public final class WorkloadView {
     public Optional<Workload> find(WorkloadKey key) {
         return workloads.stream().filter(w -> w.key().equals(key)).findFirst();
     }
+
+    /** The external endpoint that stands for the internet, when the snapshot has it. */
+    public Optional<Workload> world() {
+        return find(new WorkloadKey(WorkloadKey.EXTERNAL, "", NetworkSnapshot.WORLD));
+    }
 }
