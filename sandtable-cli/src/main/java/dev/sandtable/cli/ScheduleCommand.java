@@ -60,6 +60,13 @@ public final class ScheduleCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.INSTANT, schedulerConfiguration);
         Predicate<String> selected = pods.isEmpty() ? k -> true : pods::contains;
+        // Pods need to run here only where that changes placement: an ordered StatefulSet waits for each pod before
+        // creating the next, and a PodDisruptionBudget counts running pods when preemption picks victims.
+        sim.kubelet().startOnly(p -> {
+            var owner = dev.sandtable.controller.Pods.controllerOf(p);
+            return owner != null && "StatefulSet".equals(owner.getKind())
+                    || !sim.store().list(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, p.getMetadata().getNamespace()).isEmpty();
+        });
         if (explain) {
             sim.scheduler().explainWhenScheduling(selected);
         }

@@ -35,6 +35,7 @@ public final class Kubelet {
     private final Map<String, Set<String>> imagesOnNode = new HashMap<>();
     private final Map<String, Integer> nextPodIp = new HashMap<>();
     private final Map<String, Backoff> backoffs = new HashMap<>();
+    private java.util.function.Predicate<Pod> starts = pod -> true;
 
     /** Container restart back-off as the kubelet applies it: 10 s doubling to 5 min, forgotten after 10 min of running. */
     static final Duration BACKOFF_INITIAL = Duration.ofSeconds(10);
@@ -59,7 +60,7 @@ public final class Kubelet {
             return;
         }
         String nodeName = pod.getSpec().getNodeName();
-        if (nodeName == null || !Pods.isActive(pod) || started.contains(uid)) {
+        if (nodeName == null || !Pods.isActive(pod) || started.contains(uid) || !starts.test(pod)) {
             return;
         }
         Node node = store.get(Node.class, "", nodeName).orElse(null);
@@ -135,6 +136,14 @@ public final class Kubelet {
         setCondition(pod.getStatus(), "ContainersReady", "True", now);
         setCondition(pod.getStatus(), "Ready", "True", now);
         store.updateStatus(pod);
+    }
+
+    /**
+     * Limits which bound pods the kubelets start; placing pods once needs only those whose readiness gates
+     * the creation of others (ordered StatefulSets).
+     */
+    public void startOnly(java.util.function.Predicate<Pod> which) {
+        this.starts = which;
     }
 
     /**
