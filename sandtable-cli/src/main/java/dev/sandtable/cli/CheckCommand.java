@@ -40,6 +40,15 @@ public final class CheckCommand implements Callable<Integer> {
             }
             out.println("not simulated: " + m.notSimulated().size() + " custom resource(s): " + summary(crs));
         }
+        Map<String, Integer> inactive = new TreeMap<>();
+        for (LoadedObject o : m.objects()) {
+            if (dev.sandtable.engine.NotYetSimulated.applies(o.object())) {
+                inactive.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
+            }
+        }
+        if (!inactive.isEmpty()) {
+            out.println("not simulated yet (kept, not acted on): " + summary(inactive));
+        }
         if (!m.scenarios().isEmpty()) {
             java.util.List<String> names = new java.util.ArrayList<>();
             for (var s : m.scenarios()) {

@@ -146,6 +146,11 @@ public final class RunCommand implements Callable<Integer> {
         for (LoadedObject o : m.notSimulated()) {
             crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
         }
+        for (LoadedObject o : m.objects()) {
+            if (dev.sandtable.engine.NotYetSimulated.applies(o.object())) {
+                crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
+            }
+        }
         return crs;
     }
 

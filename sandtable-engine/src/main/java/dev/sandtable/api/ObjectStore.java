@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 public final class ObjectStore {
     private final SimClock clock;
     private final SeededRandom random;
-    private final Map<Class<?>, Map<String, LinkedHashMap<String, HasMetadata>>> objects = new HashMap<>();
+    private final Map<String, Map<String, LinkedHashMap<String, HasMetadata>>> objects = new HashMap<>();
+    private final Map<Class<?>, LinkedHashSet<String>> typesOf = new HashMap<>();
     private final Map<Class<?>, List<Consumer<WatchEvent<? extends HasMetadata>>>> watchers = new HashMap<>();
     private final Map<String, Set<ObjectKey>> dependentsByOwnerUid = new HashMap<>();
     private final Map<ObjectKey, List<String>> ownersOf = new HashMap<>();
@@ -61,7 +62,7 @@ public final class ObjectStore {
             meta.setNamespace("default");
         }
         ObjectKey key = ObjectKey.of(obj);
-        var byName = bucket(obj.getClass(), key.namespace());
+        var byName = bucket(key);
         if (byName.containsKey(key.name())) {
             throw new AlreadyExistsException(obj.getKind() + " \"" + key.path() + "\" already exists");
         }
@@ -87,7 +88,7 @@ public final class ObjectStore {
 
     private <T extends HasMetadata> T replace(T obj, boolean specChange) {
         ObjectKey key = ObjectKey.of(obj);
-        var byName = bucket(obj.getClass(), key.namespace());
+        var byName = bucket(key);
         if (!byName.containsKey(key.name())) {
             throw new NotFoundException(obj.getKind() + " \"" + key.path() + "\" not found");
         }
@@ -105,7 +106,7 @@ public final class ObjectStore {
     /** Deletes the object and, as the garbage collector does in background propagation, its dependents. */
     public boolean delete(HasMetadata obj) {
         ObjectKey key = ObjectKey.of(obj);
-        var byName = bucket(obj.getClass(), key.namespace());
+        var byName = bucket(key);
         HasMetadata removed = byName.remove(key.name());
         if (removed == null) {
             return false;
@@ -122,7 +123,7 @@ public final class ObjectStore {
     }
 
     public Optional<HasMetadata> get(ObjectKey key) {
-        var byNs = objects.get(key.kind());
+        var byNs = objects.get(key.type());
         if (byNs == null) {
             return Optional.empty();
         }
@@ -134,25 +135,37 @@ public final class ObjectStore {
         return get(new ObjectKey(kind, namespace == null ? "" : namespace, name)).map(kind::cast);
     }
 
+    /** The stored object with the same identity as the given one (type, namespace, name). */
+    public Optional<HasMetadata> find(HasMetadata like) {
+        ObjectKey key = ObjectKey.of(like);
+        if (key.namespace().isEmpty() && like instanceof Namespaced) {
+            key = new ObjectKey(key.kind(), key.type(), "default", key.name());
+        }
+        return get(key);
+    }
+
     /** All objects of a kind, namespaces in creation order. */
     @SuppressWarnings("unchecked")
     public <T extends HasMetadata> List<T> list(Class<T> kind) {
-        var byNs = objects.get(kind);
-        if (byNs == null) {
-            return List.of();
-        }
         List<T> out = new ArrayList<>();
-        for (var byName : byNs.values()) {
-            out.addAll((Collection<T>) byName.values());
+        for (String type : typesOf.getOrDefault(kind, new LinkedHashSet<>())) {
+            for (var byName : objects.get(type).values()) {
+                out.addAll((Collection<T>) byName.values());
+            }
         }
         return out;
     }
 
     @SuppressWarnings("unchecked")
     public <T extends HasMetadata> List<T> list(Class<T> kind, String namespace) {
-        var byNs = objects.get(kind);
-        var byName = byNs == null ? null : byNs.get(namespace);
-        return byName == null ? List.of() : List.copyOf((Collection<T>) byName.values());
+        List<T> out = new ArrayList<>();
+        for (String type : typesOf.getOrDefault(kind, new LinkedHashSet<>())) {
+            var byName = objects.get(type).get(namespace);
+            if (byName != null) {
+                out.addAll((Collection<T>) byName.values());
+            }
+        }
+        return out;
     }
 
     /** Objects of a kind in a namespace whose labels match the selector. */
@@ -206,8 +219,9 @@ public final class ObjectStore {
         }
     }
 
-    private LinkedHashMap<String, HasMetadata> bucket(Class<?> kind, String namespace) {
-        return objects.computeIfAbsent(kind, k -> new LinkedHashMap<>()).computeIfAbsent(namespace, n -> new LinkedHashMap<>());
+    private LinkedHashMap<String, HasMetadata> bucket(ObjectKey key) {
+        typesOf.computeIfAbsent(key.kind(), k -> new LinkedHashSet<>()).add(key.type());
+        return objects.computeIfAbsent(key.type(), k -> new LinkedHashMap<>()).computeIfAbsent(key.namespace(), n -> new LinkedHashMap<>());
     }
 
     private void indexOwners(ObjectKey key, List<OwnerReference> refs) {

@@ -88,6 +88,25 @@ class ObjectStoreTest {
     }
 
     @Test
+    void customResourcesOfDifferentKindsMayShareANamespaceAndName() {
+        var repo = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("source.toolkit.fluxcd.io/v1")
+                .withKind("GitRepository").withNewMetadata().withName("flux-system").withNamespace("flux-system").endMetadata().build();
+        var sync = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("kustomize.toolkit.fluxcd.io/v1")
+                .withKind("Kustomization").withNewMetadata().withName("flux-system").withNamespace("flux-system").endMetadata().build();
+        store.create(repo);
+        store.create(sync);
+        assertThat(store.list(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).extracting(HasMetadataKind::of)
+                .containsExactly("GitRepository", "Kustomization");
+        assertThat(store.find(sync)).containsSame(sync);
+    }
+
+    private interface HasMetadataKind {
+        static String of(io.fabric8.kubernetes.api.model.HasMetadata o) {
+            return o.getKind();
+        }
+    }
+
+    @Test
     void watchersSeeAddModifyDeleteInOrder() {
         List<String> events = new ArrayList<>();
         store.watch(ConfigMap.class, e -> events.add(e.type() + " " + e.object().getMetadata().getName()));

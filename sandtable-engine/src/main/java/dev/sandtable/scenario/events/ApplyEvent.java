@@ -14,8 +14,7 @@ public record ApplyEvent(String file, List<HasMetadata> objects) implements Scen
         var store = runtime.simulation().store();
         List<HasMetadata> fresh = new java.util.ArrayList<>();
         for (HasMetadata o : objects) {
-            var existing = store.get(o.getClass(), o.getMetadata().getNamespace() == null && o instanceof io.fabric8.kubernetes.api.model.Namespaced
-                    ? "default" : o.getMetadata().getNamespace(), o.getMetadata().getName());
+            var existing = store.find(o);
             if (existing.isPresent()) {
                 HasMetadata current = existing.get();
                 o.getMetadata().setUid(current.getMetadata().getUid());
