@@ -26,18 +26,9 @@ public final class NodeSelectors {
     private NodeSelectors() {
     }
 
-    /** Whether the pod's nodeSelector and required node affinity both admit the node. */
+    /** Whether the pod's nodeSelector and required node affinity both admit the node (compile once with NodeAffinityMatcher when asking often). */
     public static boolean podMatchesNode(PodSpec spec, Node node) {
-        Map<String, String> labels = labels(node);
-        if (spec.getNodeSelector() != null) {
-            for (Map.Entry<String, String> e : spec.getNodeSelector().entrySet()) {
-                if (!labels.containsKey(e.getKey()) || !e.getValue().equals(labels.get(e.getKey()))) {
-                    return false;
-                }
-            }
-        }
-        NodeSelector required = requiredAffinity(spec);
-        return required == null || matches(required, node.getMetadata().getName(), labels);
+        return NodeAffinityMatcher.of(spec).matches(node.getMetadata().getName(), labels(node));
     }
 
     public static NodeSelector requiredAffinity(PodSpec spec) {
@@ -65,6 +56,11 @@ public final class NodeSelectors {
         if (isEmpty(term) || !isValid(term)) {
             return false;
         }
+        return validTermMatches(term, nodeName, labels);
+    }
+
+    /** Matches a term already known to be non-empty and valid. */
+    static boolean validTermMatches(NodeSelectorTerm term, String nodeName, Map<String, String> labels) {
         if (term.getMatchExpressions() != null) {
             for (NodeSelectorRequirement r : term.getMatchExpressions()) {
                 if (!labelRequirementMatches(r, labels)) {

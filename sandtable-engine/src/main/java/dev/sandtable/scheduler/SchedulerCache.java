@@ -24,6 +24,18 @@ final class SchedulerCache implements NodeSnapshot.Summary {
     private NodeSnapshot ordered;
     private final Map<String, Integer> imageNodeCounts = new HashMap<>();
     private int podsWithAffinity;
+    // Every change to a node, in order, so indexes can catch up on just the nodes that changed.
+    private final List<NodeInfo> journal = new ArrayList<>();
+
+    @Override
+    public long changes() {
+        return journal.size();
+    }
+
+    @Override
+    public List<NodeInfo> changedSince(long changes) {
+        return journal.subList((int) changes, journal.size());
+    }
     private int podsWithRequiredAntiAffinity;
 
     @Override
@@ -69,6 +81,7 @@ final class SchedulerCache implements NodeSnapshot.Summary {
             info.setNode(node);
         }
         countImages(info, 1);
+        journal.add(info);
     }
 
     void removeNode(String name) {
@@ -96,6 +109,7 @@ final class SchedulerCache implements NodeSnapshot.Summary {
             info.addPod(uid, pod);
             podNode.put(uid, nodeName);
             countPod(pod, 1);
+            journal.add(info);
         }
     }
 
@@ -113,6 +127,7 @@ final class SchedulerCache implements NodeSnapshot.Summary {
                 }
             }
             info.removePod(uid);
+            journal.add(info);
         }
         return true;
     }

@@ -53,11 +53,12 @@ public final class DaemonSetController extends StoreController {
             }
         }
         PodSpec template = withDaemonTolerations(ds.getSpec().getTemplate().getSpec());
+        dev.sandtable.api.NodeAffinityMatcher affinity = dev.sandtable.api.NodeAffinityMatcher.of(template);
         int desired = 0, scheduled = 0, ready = 0, misscheduled = 0;
         for (Node node : store.list(Node.class)) {
             String nodeName = node.getMetadata().getName();
             List<Pod> pods = podsByNode.getOrDefault(nodeName, List.of());
-            boolean shouldRun = shouldRun(template, node);
+            boolean shouldRun = shouldRun(affinity, template, node);
             if (shouldRun) {
                 desired++;
                 if (pods.isEmpty()) {
@@ -98,7 +99,12 @@ public final class DaemonSetController extends StoreController {
 
     /** nodeShouldRunDaemonPod: node affinity and selector match, and every NoSchedule/NoExecute taint is tolerated. */
     static boolean shouldRun(PodSpec spec, Node node) {
-        if (!NodeSelectors.podMatchesNode(spec, node)) {
+        return shouldRun(dev.sandtable.api.NodeAffinityMatcher.of(spec), spec, node);
+    }
+
+    static boolean shouldRun(dev.sandtable.api.NodeAffinityMatcher affinity, PodSpec spec, Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        if (!affinity.matches(node.getMetadata().getName(), labels)) {
             return false;
         }
         List<Taint> taints = node.getSpec() == null || node.getSpec().getTaints() == null ? List.of() : node.getSpec().getTaints();

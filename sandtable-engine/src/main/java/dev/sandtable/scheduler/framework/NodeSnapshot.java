@@ -23,6 +23,12 @@ public final class NodeSnapshot extends AbstractList<NodeInfo> implements Random
         int podsWithAffinity();
 
         int podsWithRequiredAntiAffinity();
+
+        /** How many node changes (pods added or removed, node updated) the cache has seen. */
+        long changes();
+
+        /** The nodes changed since the given count of changes, oldest first (a node may appear more than once). */
+        List<NodeInfo> changedSince(long changes);
     }
 
     public NodeSnapshot(List<NodeInfo> nodes, Summary summary) {

@@ -44,6 +44,16 @@ public final class PodInfo {
         this.hostPorts = List.copyOf(ports);
     }
 
+    private dev.sandtable.api.NodeAffinityMatcher nodeAffinity;
+
+    /** The pod's nodeSelector and required node affinity, compiled on first use. */
+    public dev.sandtable.api.NodeAffinityMatcher nodeAffinity() {
+        if (nodeAffinity == null) {
+            nodeAffinity = dev.sandtable.api.NodeAffinityMatcher.of(pod.getSpec());
+        }
+        return nodeAffinity;
+    }
+
     public Pod pod() {
         return pod;
     }

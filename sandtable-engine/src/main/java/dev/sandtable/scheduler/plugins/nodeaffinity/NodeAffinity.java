@@ -88,7 +88,7 @@ public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreSco
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        return NodeSelectors.podMatchesNode(pod.spec(), node.node()) ? Status.SUCCESS : Status.unresolvable(NAME, ERR_REASON_POD);
+        return pod.nodeAffinity().matches(node.name(), node.labels()) ? Status.SUCCESS : Status.unresolvable(NAME, ERR_REASON_POD);
     }
 
     /** Skips Score for a pod with no preferred node affinity terms, as upstream PreScore does. */

@@ -1,6 +1,5 @@
 package dev.sandtable.scheduler.plugins.podtopologyspread;
 
-import dev.sandtable.api.NodeSelectors;
 import dev.sandtable.api.Tolerations;
 import dev.sandtable.scheduler.framework.ParsedSelector;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -34,13 +33,16 @@ record Constraint(int maxSkew, String topologyKey, ParsedSelector selector, int 
 
     /** Lazily computed, per node and cycle: does the incoming pod's required affinity match, is a taint untolerated. */
     static final class NodeFacts {
+        private final dev.sandtable.api.NodeAffinityMatcher nodeAffinity;
         private final io.fabric8.kubernetes.api.model.PodSpec pod;
         private final io.fabric8.kubernetes.api.model.Node node;
         private final List<Taint> taints;
         private Boolean affinity;
         private Boolean untolerated;
 
-        NodeFacts(io.fabric8.kubernetes.api.model.PodSpec pod, io.fabric8.kubernetes.api.model.Node node, List<Taint> taints) {
+        NodeFacts(dev.sandtable.api.NodeAffinityMatcher nodeAffinity, io.fabric8.kubernetes.api.model.PodSpec pod,
+                  io.fabric8.kubernetes.api.model.Node node, List<Taint> taints) {
+            this.nodeAffinity = nodeAffinity;
             this.pod = pod;
             this.node = node;
             this.taints = taints;
@@ -48,7 +50,7 @@ record Constraint(int maxSkew, String topologyKey, ParsedSelector selector, int 
 
         boolean matchesAffinity() {
             if (affinity == null) {
-                affinity = NodeSelectors.podMatchesNode(pod, node);
+                affinity = nodeAffinity.matches(node.getMetadata().getName(), node.getMetadata().getLabels() == null ? java.util.Map.of() : node.getMetadata().getLabels());
             }
             return affinity;
         }

@@ -4,6 +4,7 @@ import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.NodeInfo;
+import dev.sandtable.scheduler.framework.NodeSnapshot;
 import dev.sandtable.scheduler.framework.ParsedSelector;
 import dev.sandtable.scheduler.framework.ParsedSelector.InvalidSelectorException;
 import dev.sandtable.scheduler.framework.PodInfo;
@@ -58,6 +59,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     private static final Status MISSING_LABEL = Status.unresolvable(NAME, ERR_REASON_NODE_LABEL_NOT_MATCH);
 
     private final Listers listers;
+    private final Map<String, SpreadIndex> indexes = new HashMap<>();
     private final List<TopologySpreadConstraint> defaultConstraints;
     private final boolean systemDefaulted;
     // Feature gates, both on by default in v1.31; tests turn them off to port upstream's gate-disabled cases.
@@ -276,6 +278,17 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
 
     PreFilterState computePreFilterState(PodInfo pod, List<Constraint> constraints, List<NodeInfo> allNodes) {
         String ns = namespace(pod.pod());
+        if (allNodes instanceof NodeSnapshot snapshot && indexable(pod, constraints)) {
+            List<String> allKeys = new ArrayList<>(constraints.size());
+            constraints.forEach(c -> allKeys.add(c.topologyKey()));
+            Map<String, Map<String, Integer>> matchNum = new LinkedHashMap<>();
+            for (Constraint c : constraints) {
+                String id = ns + "\u0000" + c.selector() + "\u0000" + c.topologyKey() + "\u0000" + allKeys;
+                SpreadIndex index = indexes.computeIfAbsent(id, k -> new SpreadIndex(ns, c.selector(), c.topologyKey(), List.copyOf(allKeys)));
+                matchNum.put(c.topologyKey(), index.counts(snapshot));
+            }
+            return new PreFilterState(List.copyOf(constraints), matchNum, labels(pod.pod()));
+        }
         List<String> keys = new ArrayList<>();
         int[] keyOf = new int[constraints.size()];
         for (int i = 0; i < constraints.size(); i++) {
@@ -294,7 +307,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         int[] nodeCount = new int[keys.size()];
         for (NodeInfo node : allNodes) {
             Map<String, String> nodeLabels = node.labels();
-            Constraint.NodeFacts facts = new Constraint.NodeFacts(pod.spec(), node.node(), node.taints());
+            Constraint.NodeFacts facts = new Constraint.NodeFacts(pod.nodeAffinity(), pod.spec(), node.node(), node.taints());
             if (!enableNodeInclusionPolicy && !facts.matchesAffinity()) {
                 continue;
             }
@@ -413,7 +426,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         }
         for (NodeInfo node : allNodes) {
             Map<String, String> nodeLabels = node.labels();
-            Constraint.NodeFacts facts = new Constraint.NodeFacts(pod.spec(), node.node(), node.taints());
+            Constraint.NodeFacts facts = new Constraint.NodeFacts(pod.nodeAffinity(), pod.spec(), node.node(), node.taints());
             if (!enableNodeInclusionPolicy && !facts.matchesAffinity()) {
                 continue;
             }
@@ -527,7 +540,25 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     }
 
     /** Pods on the node in the namespace whose labels the selector matches, terminating pods excluded. */
-    private static int countMatching(NodeInfo node, ParsedSelector selector, String ns) {
+    /**
+     * The indexes give the full walk's counts when every node carrying the keys is eligible: the pod's node affinity
+     * admits all nodes (or is not honoured), taints are not honoured, and no two constraints share a topology key.
+     */
+    private boolean indexable(PodInfo pod, List<Constraint> constraints) {
+        boolean anyNode = pod.nodeAffinity() == dev.sandtable.api.NodeAffinityMatcher.ANY;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Constraint c : constraints) {
+            if (!keys.add(c.topologyKey())) {
+                return false;
+            }
+            if (enableNodeInclusionPolicy ? (c.honorNodeAffinity() && !anyNode) || c.honorNodeTaints() : !anyNode) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int countMatching(NodeInfo node, ParsedSelector selector, String ns) {
         int count = 0;
         for (PodInfo p : node.pods()) {
             Pod pod = p.pod();
