@@ -152,6 +152,9 @@ final class SchedulerCache implements NodeSnapshot.Summary {
                     }
                 }
             }
+            for (int i = 0; i < out.size(); i++) {
+                out.get(i).setPosition(i);
+            }
             ordered = new NodeSnapshot(out, this);
         }
         return ordered;

@@ -18,6 +18,10 @@ public final class NodeInfo {
     private Resources allocatable;
     // Read on every filter call, so kept from the Node object rather than looked up each time.
     private Map<String, String> labels;
+    private static final String ZONE = "topology.kubernetes.io/zone";
+    private static final String HOSTNAME = "kubernetes.io/hostname";
+    private String zone;
+    private String hostname;
     private List<Taint> taints;
     private boolean unschedulable;
     private long requestedCpu;
@@ -39,9 +43,22 @@ public final class NodeInfo {
         this.allocatable = node.getStatus() == null ? Resources.ZERO : Resources.of(node.getStatus().getAllocatable());
         Map<String, String> l = node.getMetadata().getLabels();
         this.labels = l == null ? Map.of() : l;
+        this.zone = this.labels.get(ZONE);
+        this.hostname = this.labels.get(HOSTNAME);
         List<Taint> t = node.getSpec() == null ? null : node.getSpec().getTaints();
         this.taints = t == null ? List.of() : List.copyOf(t);
         this.unschedulable = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+    }
+
+    private int position = -1;
+
+    /** Where the node stands in the scheduler's current node list, so per-node indexes can use arrays. */
+    public int position() {
+        return position;
+    }
+
+    public void setPosition(int position) {
+        this.position = position;
     }
 
     public Node node() {
@@ -54,6 +71,17 @@ public final class NodeInfo {
 
     public Map<String, String> labels() {
         return labels;
+    }
+
+    /** A label's value, or null; the usual topology keys are answered from fields, as spreading asks for them per node. */
+    public String label(String key) {
+        if (ZONE.equals(key)) {
+            return zone;
+        }
+        if (HOSTNAME.equals(key)) {
+            return hostname;
+        }
+        return labels.get(key);
     }
 
     public List<Taint> taints() {

@@ -343,10 +343,10 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         if (s == null) {
             return error("reading \"" + PRE_FILTER_STATE_KEY + "\" from cycleState: not found");
         }
-        Map<String, String> nodeLabels = node.labels();
         for (int i = 0; i < s.constraints.size(); i++) {
             Constraint c = s.constraints.get(i);
-            if (!nodeLabels.containsKey(c.topologyKey())) {
+            String value = node.label(c.topologyKey());
+            if (value == null) {
                 return MISSING_LABEL;
             }
             int domains = s.domainsOf[i];
@@ -355,7 +355,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                 continue;
             }
             int min = domains < c.minDomains() ? 0 : s.minOf[i];
-            int matchNum = s.countsOf[i].getOrDefault(labelValue(nodeLabels, c.topologyKey()), 0);
+            int matchNum = s.countsOf[i].getOrDefault(value, 0);
             int skew = matchNum + (s.selfMatch[i] ? 1 : 0) - min;
             if (skew > c.maxSkew()) {
                 return UNSCHEDULABLE;

@@ -4,7 +4,6 @@ import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.NodeSnapshot;
 import dev.sandtable.scheduler.framework.ParsedSelector;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,9 @@ final class SpreadIndex {
     private final ParsedSelector selector;
     private final String topologyKey;
     private final List<String> requiredKeys;
-    private final Map<NodeInfo, Counted> perNode = new IdentityHashMap<>();
+    // Per node position: what the node last added to the counts and under which value (labels may change).
+    private String[] valueAt = new String[0];
+    private int[] countAt = new int[0];
     private final Map<String, Integer> counts = new HashMap<>();
     // A value stays in the counts, even at zero, while some eligible node carries it: empty domains count for the minimum.
     private final Map<String, Integer> nodesPerValue = new HashMap<>();
@@ -37,7 +38,8 @@ final class SpreadIndex {
         List<NodeInfo> changed = snapshot == nodes ? snapshot.summary().changedSince(seen) : null;
         // A long-unused index would replay more changes than there are nodes: recount from scratch instead.
         if (changed == null || changed.size() > snapshot.size()) {
-            perNode.clear();
+            valueAt = new String[snapshot.size()];
+            countAt = new int[snapshot.size()];
             counts.clear();
             nodesPerValue.clear();
             for (NodeInfo n : snapshot) {
@@ -53,16 +55,14 @@ final class SpreadIndex {
         return counts;
     }
 
-    /** What a node last added to the counts, under which value (its labels may change). */
-    private record Counted(String value, int count) {
-    }
-
     private void recount(NodeInfo n) {
-        Counted old = perNode.remove(n);
-        if (old != null) {
-            counts.merge(old.value(), -old.count(), Integer::sum);
-            if (nodesPerValue.merge(old.value(), -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
-                counts.remove(old.value());
+        int at = n.position();
+        String oldValue = valueAt[at];
+        if (oldValue != null) {
+            valueAt[at] = null;
+            counts.merge(oldValue, -countAt[at], Integer::sum);
+            if (nodesPerValue.merge(oldValue, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
+                counts.remove(oldValue);
             }
         }
         for (String k : requiredKeys) {
@@ -70,9 +70,10 @@ final class SpreadIndex {
                 return;
             }
         }
-        String value = n.labels().get(topologyKey);
+        String value = n.label(topologyKey);
         int c = PodTopologySpread.countMatching(n, selector, namespace);
-        perNode.put(n, new Counted(value, c));
+        valueAt[at] = value;
+        countAt[at] = c;
         counts.merge(value, c, Integer::sum);
         nodesPerValue.merge(value, 1, Integer::sum);
     }
