@@ -117,8 +117,16 @@ public final class Framework {
         if (feasible.size() == 1 && !explain) {
             return new ScheduleResult(pod.key(), feasible.get(0).name(), all, filtered, List.of(), null);
         }
-        List<ScheduleResult.NodeScore> scores = score(state, pod, feasible, nodes, explain);
-        return new ScheduleResult(pod.key(), selectHost(scores), all, filtered, scores, null);
+        if (explain) {
+            List<ScheduleResult.NodeScore> scores = score(state, pod, feasible, nodes, true);
+            long[] totals = new long[scores.size()];
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = scores.get(i).total();
+            }
+            return new ScheduleResult(pod.key(), feasible.get(selectHost(totals)).name(), all, filtered, scores, null);
+        }
+        long[] totals = scoreTotals(state, pod, feasible, nodes, null);
+        return new ScheduleResult(pod.key(), feasible.get(selectHost(totals)).name(), all, filtered, List.of(), null);
     }
 
     /**
@@ -234,6 +242,25 @@ public final class Framework {
     /** Scores feasible nodes; the per-plugin breakdown is kept only when asked, as it costs a map per node. */
     private List<ScheduleResult.NodeScore> score(CycleState state, PodInfo pod, List<NodeInfo> feasible, List<NodeInfo> all,
                                                  boolean breakdown) {
+        int n = feasible.size();
+        List<Map<String, ScheduleResult.PluginScore>> byPlugin = breakdown ? new ArrayList<>(n) : null;
+        if (breakdown) {
+            for (int i = 0; i < n; i++) {
+                byPlugin.add(new LinkedHashMap<>());
+            }
+        }
+        long[] totals = scoreTotals(state, pod, feasible, all, byPlugin);
+        List<ScheduleResult.NodeScore> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new ScheduleResult.NodeScore(feasible.get(i).name(), totals[i], breakdown ? byPlugin.get(i) : Map.of()));
+        }
+        return out;
+    }
+
+    /** PreScore, Score, NormalizeScore and weighting; per-plugin scores go to byPlugin when it is given. */
+    private long[] scoreTotals(CycleState state, PodInfo pod, List<NodeInfo> feasible, List<NodeInfo> all,
+                               List<Map<String, ScheduleResult.PluginScore>> byPlugin) {
+        boolean breakdown = byPlugin != null;
         List<Profile.WeightedScore> plugins = profile.scores();
         for (PreScorePlugin ps : preScores) {
             Status s = ps.preScore(state, pod, feasible, all);
@@ -247,12 +274,6 @@ public final class Framework {
         }
         int n = feasible.size();
         long[] totals = new long[n];
-        List<Map<String, ScheduleResult.PluginScore>> byPlugin = breakdown ? new ArrayList<>(n) : null;
-        if (breakdown) {
-            for (int i = 0; i < n; i++) {
-                byPlugin.add(new LinkedHashMap<>());
-            }
-        }
         long[] raw = breakdown ? new long[n] : null;
         long[] normalized = new long[n];
         for (int p = 0; p < plugins.size(); p++) {
@@ -275,30 +296,25 @@ public final class Framework {
                 }
             }
         }
-        List<ScheduleResult.NodeScore> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new ScheduleResult.NodeScore(feasible.get(i).name(), totals[i], breakdown ? byPlugin.get(i) : Map.of()));
-        }
-        return out;
+        return totals;
     }
 
-    /** Reservoir sampling among the top scores, as selectHost does, drawing from the seeded generator. */
-    private String selectHost(List<ScheduleResult.NodeScore> scores) {
-        ScheduleResult.NodeScore selected = scores.get(0);
+    /** Reservoir sampling among the top scores, as selectHost does, drawing from the seeded generator; returns the index. */
+    private int selectHost(long[] totals) {
+        int selected = 0;
         int count = 1;
-        for (int i = 1; i < scores.size(); i++) {
-            ScheduleResult.NodeScore s = scores.get(i);
-            if (s.total() > selected.total()) {
-                selected = s;
+        for (int i = 1; i < totals.length; i++) {
+            if (totals[i] > totals[selected]) {
+                selected = i;
                 count = 1;
-            } else if (s.total() == selected.total()) {
+            } else if (totals[i] == totals[selected]) {
                 count++;
                 if (random.nextInt(count) == 0) {
-                    selected = s;
+                    selected = i;
                 }
             }
         }
-        return selected.node();
+        return selected;
     }
 
     /** How many feasible nodes are enough: all below 100 nodes, else an adaptive percentage with a floor of 100. */
