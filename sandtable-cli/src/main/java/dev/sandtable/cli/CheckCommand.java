@@ -34,18 +34,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         out.println("ok: " + m.objects().size() + " objects from " + m.sources() + " source(s): " + (kinds.isEmpty() ? "nothing to simulate" : summary(kinds)));
         if (!m.notSimulated().isEmpty()) {
-            Map<String, Integer> crs = new TreeMap<>();
-            for (LoadedObject o : m.notSimulated()) {
-                crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
-            }
-            out.println("not simulated: " + m.notSimulated().size() + " custom resource(s): " + summary(crs));
+            out.println("not simulated: " + m.notSimulated().size() + " custom resource(s): " + summary(m.customResourceCounts()));
         }
-        Map<String, Integer> inactive = new TreeMap<>();
-        for (LoadedObject o : m.objects()) {
-            if (dev.sandtable.engine.NotYetSimulated.applies(o.object())) {
-                inactive.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> inactive = m.inactiveBuiltinCounts();
         if (!inactive.isEmpty()) {
             out.println("not simulated yet (kept, not acted on): " + summary(inactive));
         }

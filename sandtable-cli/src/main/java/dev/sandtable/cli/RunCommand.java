@@ -142,16 +142,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Map<String, Integer> notSimulated(Manifests m) {
-        Map<String, Integer> crs = new TreeMap<>();
-        for (LoadedObject o : m.notSimulated()) {
-            crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
-        }
-        for (LoadedObject o : m.objects()) {
-            if (dev.sandtable.engine.NotYetSimulated.applies(o.object())) {
-                crs.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
-            }
-        }
-        return crs;
+        Map<String, Integer> all = new TreeMap<>(m.customResourceCounts());
+        all.putAll(m.inactiveBuiltinCounts());
+        return all;
     }
 
     static String json(Object value) {

@@ -15,6 +15,24 @@ public record Manifests(List<LoadedObject> objects, List<LoadedObject> notSimula
                                   java.util.function.Function<String, Location> locator) {
     }
 
+    /** Custom resources, counted by "apiVersion Kind". */
+    public java.util.Map<String, Integer> customResourceCounts() {
+        return countByKind(notSimulated);
+    }
+
+    /** Built-in objects whose behaviour is not simulated yet (HPAs, quotas, ...), counted by "apiVersion Kind". */
+    public java.util.Map<String, Integer> inactiveBuiltinCounts() {
+        return countByKind(objects.stream().filter(o -> dev.sandtable.engine.NotYetSimulated.applies(o.object())).toList());
+    }
+
+    private static java.util.Map<String, Integer> countByKind(List<LoadedObject> list) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (LoadedObject o : list) {
+            counts.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
     public boolean ok() {
         return errors.isEmpty();
     }
