@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.sandtable.cli.load.LoadedObject;
 import dev.sandtable.cli.load.Manifests;
 import dev.sandtable.cli.report.RunOutput;
 import dev.sandtable.cli.report.TextReport;
