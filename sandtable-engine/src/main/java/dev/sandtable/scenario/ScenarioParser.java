@@ -104,7 +104,7 @@ public final class ScenarioParser {
                 String name = e.get("name") == null ? null : String.valueOf(e.get("name"));
                 Expectation x = expectationTypes.get(typed.get().getKey()).parse(typed.get().getValue(), name, window, ctx, path + "." + typed.get().getKey());
                 if (x instanceof ExpressionExpectation ex) {
-                    String problem = SeriesNames.problem(ex.series(), ctx, loadedKeys);
+                    String problem = SeriesNames.problem(ex.series(), ctx, loadedKeys, customMetrics(targets));
                     if (problem != null) {
                         ctx.error(path + ".expression", "expression reads a series that does not exist: " + problem, "check the series name");
                         continue;
@@ -121,6 +121,14 @@ public final class ScenarioParser {
         long seed = s.seed() == null ? 1 : s.seed();
         events.sort(java.util.Comparator.comparing(ParsedScenario.TimedEvent::at));
         return new ParsedScenario(scenario.getMetadata().getName(), duration, seed, epoch.minus(warmup), warmup, resolution, targets, events, expectations);
+    }
+
+    private static Map<String, List<String>> customMetrics(List<LoadTarget> targets) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        for (LoadTarget t : targets) {
+            out.put(t.seriesKey(), t.usage().customMetrics().stream().map(UsageModel.CustomMetric::name).toList());
+        }
+        return out;
     }
 
     private static Window window(Object raw, ParseContext ctx, String path) {

@@ -182,6 +182,16 @@ public final class ScenarioRunner {
                 h[1].set(s.served());
                 h[2].set(s.dropped());
             }
+            if (loaded && !t.usage().customMetrics().isEmpty()) {
+                // Custom metrics are per-pod averages, as an HPA's Pods metric reads them.
+                List<UsageModel.CustomMetric> metrics = t.usage().customMetrics();
+                Recorder.Handle[] h = handles.computeIfAbsent(t.seriesKey() + "/metrics",
+                        k -> handles(t.seriesKey(), metrics.stream().map(UsageModel.CustomMetric::name).toList()));
+                double perPod = s.endpoints() == 0 ? 0 : s.served() / s.endpoints();
+                for (int i = 0; i < metrics.size(); i++) {
+                    h[i].set(perPod * metrics.get(i).perRps());
+                }
+            }
         }
     }
 

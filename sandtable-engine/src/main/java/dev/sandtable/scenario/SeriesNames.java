@@ -11,13 +11,13 @@ public final class SeriesNames {
     public static final List<String> LOADED = List.of("load", "served", "dropped");
     public static final List<String> SERVICE = List.of("endpoints", "load", "served", "dropped", "availability");
     public static final List<String> CLUSTER = List.of("nodes", "pendingPods");
-    private static final Pattern NAME = Pattern.compile("(pool|workload|service)\\[([^\\]]+)]\\.([A-Za-z]+)|cluster\\.([A-Za-z]+)");
+    private static final Pattern NAME = Pattern.compile("(pool|workload|service)\\[([^\\]]+)]\\.([A-Za-z_][A-Za-z0-9_]*)|cluster\\.([A-Za-z]+)");
 
     private SeriesNames() {
     }
 
     /** Null when the series will be recorded, else why not (one line). */
-    public static String problem(String series, ParseContext ctx, List<String> loadedKeys) {
+    public static String problem(String series, ParseContext ctx, List<String> loadedKeys, java.util.Map<String, List<String>> customMetrics) {
         Matcher m = NAME.matcher(series);
         if (!m.matches()) {
             return "not a series name: " + series + " (series look like pool[NAME].nodes, workload[NS/NAME].ready, service[NS/NAME].availability, cluster.pendingPods)";
@@ -29,6 +29,9 @@ public final class SeriesNames {
         String id = m.group(2);
         String metric = m.group(3);
         String key = family + "[" + id + "]";
+        if (customMetrics.getOrDefault(key, List.of()).contains(metric)) {
+            return null;
+        }
         return switch (family) {
             case "pool" -> !ctx.hasPool(id) ? "no node pool " + id + " (pools: " + ctx.pools() + ")"
                     : POOL.contains(metric) ? null : "pools have no series " + metric + "; they have " + POOL;

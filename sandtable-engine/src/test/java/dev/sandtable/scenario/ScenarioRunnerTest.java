@@ -157,6 +157,24 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void customMetricsAreRecordedPerPodForHpaStyleReading() {
+        ScenarioResult r = run(platform(2, "2", "512Mi"), """
+                duration: 5m
+                resolution: 1m
+                load:
+                  - service: shop/web
+                    profile: [{constant: 300}]
+                    usage:
+                      customMetrics: [{name: http_requests_per_second, perRequest: 1}, {name: queue_depth, perRequest: 0.1}]
+                expectations:
+                  - expression: max(service[shop/web].http_requests_per_second) == 150
+                  - expression: max(service[shop/web].queue_depth) == 15
+                """);
+        assertThat(r.verdicts()).allMatch(Verdict::passed);
+        assertThat(r.series().get("service[shop/web].http_requests_per_second")[2]).isEqualTo(150);
+    }
+
+    @Test
     void theDiurnalProfilePeaksAtItsPeakHourOfTheSimulatedDay() {
         ScenarioResult r = run(platform(2, "2", "512Mi"), """
                 duration: 24h
