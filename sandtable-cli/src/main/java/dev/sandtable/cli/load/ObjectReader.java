@@ -206,8 +206,17 @@ final class ObjectReader {
         return problem(doc, prefix + path, "unknown field \"" + path + "\"" + guess, hint);
     }
 
+    /** Built-in kinds that were removed, and what replaced them. */
+    private static final Map<String, String> REMOVED_KINDS = Map.of(
+            "PodSecurityPolicy", "PodSecurityPolicy was removed in Kubernetes 1.25; use Pod Security admission"
+                    + " (pod-security.kubernetes.io/enforce labels on the namespace)",
+            "ComponentStatus", "ComponentStatus is deprecated and not simulated; remove it");
+
     private String servedHint(String kind) {
         Set<String> served = registry.servedApiVersionsOf(kind);
+        if (REMOVED_KINDS.containsKey(kind) && served.isEmpty()) {
+            return REMOVED_KINDS.get(kind);
+        }
         if (served.isEmpty()) {
             return "check the spelling of kind; Kubernetes " + KindRegistry.KUBERNETES_VERSION + " has no built-in kind " + kind;
         }
