@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ public final class ObjectStore {
         meta.setUid(random.uuid().toString());
         meta.setResourceVersion(nextResourceVersion());
         meta.setGeneration(1L);
-        meta.setCreationTimestamp(DateTimeFormatter.ISO_INSTANT.format(clock.now()));
+        meta.setCreationTimestamp(clock.timestamp());
         byName.put(key.name(), obj);
         indexOwners(key, meta.getOwnerReferences());
         notify(new WatchEvent<>(WatchEvent.Type.ADDED, obj));

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -258,6 +257,6 @@ public final class Kubelet {
     }
 
     private String timestamp() {
-        return DateTimeFormatter.ISO_INSTANT.format(store.clock().now());
+        return store.clock().timestamp();
     }
 }

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -276,7 +275,7 @@ public final class Scheduler {
         if (existing != null && status.equals(existing.getStatus()) && java.util.Objects.equals(message, existing.getMessage())) {
             return;
         }
-        String now = DateTimeFormatter.ISO_INSTANT.format(clock.now());
+        String now = clock.timestamp();
         PodCondition c = new PodCondition(null, now, message, null, reason, status, "PodScheduled");
         if (existing != null) {
             conditions.remove(existing);

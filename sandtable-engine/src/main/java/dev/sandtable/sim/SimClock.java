@@ -35,6 +35,18 @@ public final class SimClock {
         return epoch.plusMillis(nowMillis);
     }
 
+    private long stampedAt = -1;
+    private String stamp;
+
+    /** The current instant as Kubernetes writes timestamps (RFC 3339), formatted once per simulated instant. */
+    public String timestamp() {
+        if (stampedAt != nowMillis) {
+            stamp = java.time.format.DateTimeFormatter.ISO_INSTANT.format(now());
+            stampedAt = nowMillis;
+        }
+        return stamp;
+    }
+
     public Instant epoch() {
         return epoch;
     }

@@ -31,6 +31,7 @@ final class ObjectReader {
     private static final LoadSettings SETTINGS = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).build();
     // Most documents are well formed: parse them without tracking positions, and again with them only to report a problem.
     private static final LoadSettings FAST = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).setUseMarks(false).build();
+    private static final YamlTrees TREES = new YamlTrees(FAST);
 
     /** The outcome for one document: zero or more objects (a List has several, one per item), or one problem. */
     record Result(List<LoadedObject> objects, boolean fromList, ManifestProblem problem) {
@@ -54,7 +55,11 @@ final class ObjectReader {
         Object tree;
         try {
             try {
-                tree = new Load(FAST).loadFromString(doc.text());
+                try {
+                    tree = TREES.parse(doc.text());
+                } catch (YamlTrees.Unsupported unusual) {
+                    tree = new Load(FAST).loadFromString(doc.text());
+                }
             } catch (YamlEngineException unmarked) {
                 tree = new Load(SETTINGS).loadFromString(doc.text());
             }

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetSpec;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +134,7 @@ public final class DeploymentController extends StoreController {
     }
 
     private DeploymentCondition condition(Deployment d, String type, String status, String reason, String message) {
-        String now = DateTimeFormatter.ISO_INSTANT.format(clock.now());
+        String now = clock.timestamp();
         if (d.getStatus() != null && d.getStatus().getConditions() != null) {
             for (DeploymentCondition c : d.getStatus().getConditions()) {
                 if (type.equals(c.getType()) && status.equals(c.getStatus())) {

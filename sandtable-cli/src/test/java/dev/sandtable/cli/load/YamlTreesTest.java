@@ -1,0 +1,71 @@
+package dev.sandtable.cli.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/** The event-built trees equal what snakeyaml-engine's Load builds, document by document, on every YAML file of the project. */
+class YamlTreesTest {
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setAllowDuplicateKeys(false).setUseMarks(false).build();
+    private static final YamlTrees TREES = new YamlTrees(SETTINGS);
+
+    static Stream<Path> yamlFiles() throws IOException {
+        List<Path> roots = List.of(Path.of("../examples"), Path.of("src/test/resources"), Path.of("../shared/bench/k8s-sims-big/nodes-100.yaml"));
+        return roots.stream().filter(Files::exists).flatMap(r -> {
+            try {
+                return Files.walk(r);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml") || p.toString().endsWith(".json")).sorted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlFiles")
+    void everyDocumentParsesToTheSameValuesAsLoad(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            return;
+        }
+        for (Document d : DocumentSplitter.split(new Source(file.toString(), text))) {
+            Object expected;
+            try {
+                expected = new Load(SETTINGS).loadFromString(d.text());
+            } catch (YamlEngineException e) {
+                assertThatThrownBy(() -> TREES.parse(d.text())).isInstanceOf(RuntimeException.class);
+                continue;
+            }
+            try {
+                assertThat(TREES.parse(d.text())).as("%s document %d", file, d.index()).isEqualTo(expected);
+            } catch (YamlTrees.Unsupported unusual) {
+                // Left to Load, which the loader then uses: nothing to compare.
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a: &x 1\nb: *x\n", "a: !!str 1\n", "? [a, b]\n: c\n", "a: 1\na: 2\n", "<<: {a: 1}\n"})
+    void unusualYamlIsLeftToLoad(String text) {
+        assertThatThrownBy(() -> TREES.parse(text)).isInstanceOf(YamlTrees.Unsupported.class);
+    }
+
+    @Test
+    void scalarsResolveAsTheYamlOneTwoSchemaSays() {
+        assertThat(TREES.parse("i: 42\nbig: 12345678901\nf: 1.5\nb: true\nn: null\ns: '42'\nw: yes\nv: 0.10\n"))
+                .isEqualTo(new Load(SETTINGS).loadFromString("i: 42\nbig: 12345678901\nf: 1.5\nb: true\nn: null\ns: '42'\nw: yes\nv: 0.10\n"));
+    }
+}
