@@ -26,7 +26,9 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
         List<Toleration> tolerations = pod.spec().getTolerations();
-        for (Taint taint : node.taints()) {
+        List<Taint> taints = node.taints();
+        for (int i = 0, n = taints.size(); i < n; i++) {
+            Taint taint = taints.get(i);
             String effect = taint.getEffect();
             if (("NoSchedule".equals(effect) || "NoExecute".equals(effect)) && !Tolerations.anyTolerates(tolerations, taint)) {
                 return Status.unresolvable(NAME, "node(s) had untolerated taint {" + taint.getKey() + ": "
@@ -40,7 +42,9 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         long count = 0;
         List<Toleration> tolerations = pod.spec().getTolerations();
-        for (Taint taint : node.taints()) {
+        List<Taint> taints = node.taints();
+        for (int i = 0, n = taints.size(); i < n; i++) {
+            Taint taint = taints.get(i);
             if ("PreferNoSchedule".equals(taint.getEffect()) && !toleratesPreferNoSchedule(tolerations, taint)) {
                 count++;
             }
