@@ -559,6 +559,10 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     }
 
     static int countMatching(NodeInfo node, ParsedSelector selector, String ns) {
+        // countPodsMatchSelector counts nothing for an empty selector (one without requirements).
+        if (selector.isEmpty()) {
+            return 0;
+        }
         int count = 0;
         for (PodInfo p : node.pods()) {
             Pod pod = p.pod();
