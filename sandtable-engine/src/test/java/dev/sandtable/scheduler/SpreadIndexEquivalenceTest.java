@@ -87,6 +87,31 @@ class SpreadIndexEquivalenceTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void matchLabelKeysLeaveANullSelectorSelectingNothing() {
+        SchedulerCache cache = new SchedulerCache();
+        for (String zone : ZONES) {
+            cache.upsertNode(new NodeBuilder().withNewMetadata().withName("n-" + zone)
+                    .withLabels(Map.of("kubernetes.io/hostname", "n-" + zone, "topology.kubernetes.io/zone", zone)).endMetadata().build());
+        }
+        for (int i = 0; i < 5; i++) {
+            Pod p = pod("p" + i, "g", "shop");
+            p.getMetadata().setUid("u" + i);
+            cache.assignPod("u" + i, "n-a", new PodInfo(p));
+        }
+        Pod incoming = pod("in", "g", "shop");
+        incoming.getSpec().getTopologySpreadConstraints().forEach(c -> {
+            c.setLabelSelector(null);
+            c.setMatchLabelKeys(List.of("group"));
+        });
+        PodTopologySpread plugin = new PodTopologySpread(Listers.EMPTY);
+        CycleState state = new CycleState();
+        plugin.preFilter(state, new PodInfo(incoming), cache.nodeList());
+        for (NodeInfo n : cache.nodeList()) {
+            assertThat(plugin.filter(state, new PodInfo(incoming), n).isSuccess()).as(n.name()).isTrue();
+        }
+    }
+
     private static Pod pod(String name, String group, String namespace) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).withLabels(Map.of("group", group)).endMetadata()
                 .withNewSpec().addNewContainer().withName("c").withImage("i").endContainer()

@@ -142,8 +142,8 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                         matchLabels.put(key, podLabels.get(key));
                     }
                 }
-                if (!matchLabels.isEmpty()) {
-                    // The pod's values for the keys, plus the selector's requirements; a null selector contributes none.
+                // mergeLabelSetWithSelector: a selector that selects nothing (null labelSelector) stays as it is.
+                if (!matchLabels.isEmpty() && !selector.isNothing()) {
                     selector = ParsedSelector.fromSet(matchLabels).add(selector);
                 }
             }
