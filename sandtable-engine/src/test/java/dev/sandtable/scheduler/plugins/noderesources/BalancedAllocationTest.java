@@ -2,16 +2,12 @@ package dev.sandtable.scheduler.plugins.noderesources;
 
 import static dev.sandtable.scheduler.TestObjects.node;
 import static dev.sandtable.scheduler.TestObjects.pod;
-import static dev.sandtable.scheduler.TestObjects.snapshot;
 import static dev.sandtable.scheduler.plugins.noderesources.ScoreRows.rawScores;
 import static dev.sandtable.scheduler.plugins.noderesources.ScoreRows.rw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sandtable.scheduler.TestObjects.PodMaker;
-import dev.sandtable.scheduler.framework.CycleState;
-import dev.sandtable.scheduler.framework.NodeInfo;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,14 +74,7 @@ class BalancedAllocationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void balancedAllocation(String name, PodMaker pod, List<Node> nodes, List<PodMaker> existing, long[] want) {
-        List<Pod> pods = existing.stream().map(PodMaker::obj).toList();
-        List<NodeInfo> infos = snapshot(pods, nodes);
-        var p = pod.info();
-        long[] got = new long[infos.size()];
-        for (int i = 0; i < got.length; i++) {
-            got[i] = plugin.score(new CycleState(), p, infos.get(i));
-        }
-        assertThat(got).containsExactly(want);
+        assertThat(rawScores(plugin, pod, nodes, existing)).containsExactly(want);
     }
 
     private static Node gpuNode(String name, long milliCpu, long memory) {
