@@ -8,6 +8,7 @@ import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.Status;
 import dev.sandtable.scheduler.plugins.podtopologyspread.PodTopologySpread;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,20 +65,11 @@ class SpreadIndexEquivalenceTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anEmptySelectorCountsNoPodsAsCountPodsMatchSelectorDoes() {
-        SchedulerCache cache = new SchedulerCache();
-        for (String zone : ZONES) {
-            cache.upsertNode(new NodeBuilder().withNewMetadata().withName("n-" + zone)
-                    .withLabels(Map.of("kubernetes.io/hostname", "n-" + zone, "topology.kubernetes.io/zone", zone)).endMetadata().build());
-        }
-        for (int i = 0; i < 5; i++) {
-            Pod p = pod("p" + i, "g", "shop");
-            p.getMetadata().setUid("u" + i);
-            cache.assignPod("u" + i, "n-a", new PodInfo(p));
-        }
+        SchedulerCache cache = fivePodsOfGroupGInZoneA();
         Pod incoming = pod("in", "g", "shop");
-        incoming.getSpec().getTopologySpreadConstraints().forEach(c -> c.setLabelSelector(new io.fabric8.kubernetes.api.model.LabelSelector()));
+        incoming.getSpec().getTopologySpreadConstraints().forEach(c -> c.setLabelSelector(new LabelSelector()));
         PodTopologySpread plugin = new PodTopologySpread(Listers.EMPTY);
         for (List<NodeInfo> nodes : List.of(cache.nodeList(), new ArrayList<>(cache.nodeList()))) {
             CycleState state = new CycleState();
@@ -87,18 +80,9 @@ class SpreadIndexEquivalenceTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void matchLabelKeysLeaveANullSelectorSelectingNothing() {
-        SchedulerCache cache = new SchedulerCache();
-        for (String zone : ZONES) {
-            cache.upsertNode(new NodeBuilder().withNewMetadata().withName("n-" + zone)
-                    .withLabels(Map.of("kubernetes.io/hostname", "n-" + zone, "topology.kubernetes.io/zone", zone)).endMetadata().build());
-        }
-        for (int i = 0; i < 5; i++) {
-            Pod p = pod("p" + i, "g", "shop");
-            p.getMetadata().setUid("u" + i);
-            cache.assignPod("u" + i, "n-a", new PodInfo(p));
-        }
+        SchedulerCache cache = fivePodsOfGroupGInZoneA();
         Pod incoming = pod("in", "g", "shop");
         incoming.getSpec().getTopologySpreadConstraints().forEach(c -> {
             c.setLabelSelector(null);
@@ -110,6 +94,21 @@ class SpreadIndexEquivalenceTest {
         for (NodeInfo n : cache.nodeList()) {
             assertThat(plugin.filter(state, new PodInfo(incoming), n).isSuccess()).as(n.name()).isTrue();
         }
+    }
+
+    /** One node per zone; five pods of group g, all on the node in zone a. */
+    private static SchedulerCache fivePodsOfGroupGInZoneA() {
+        SchedulerCache cache = new SchedulerCache();
+        for (String zone : ZONES) {
+            cache.upsertNode(new NodeBuilder().withNewMetadata().withName("n-" + zone)
+                    .withLabels(Map.of("kubernetes.io/hostname", "n-" + zone, "topology.kubernetes.io/zone", zone)).endMetadata().build());
+        }
+        for (int i = 0; i < 5; i++) {
+            Pod p = pod("p" + i, "g", "shop");
+            p.getMetadata().setUid("u" + i);
+            cache.assignPod("u" + i, "n-a", new PodInfo(p));
+        }
+        return cache;
     }
 
     private static Pod pod(String name, String group, String namespace) {
