@@ -1,7 +1,6 @@
 package dev.sandtable.scenario.expectations;
 
 import dev.sandtable.scenario.ParseContext;
-import dev.sandtable.scenario.PendingTracker;
 import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
@@ -17,8 +16,6 @@ public record Availability(String name, String key, double atLeast, Window windo
     @Override
     public Verdict evaluate(Evidence evidence) {
         Recorder recorder = evidence.recorder();
-        PendingTracker pending = evidence.pending();
-        long endMillis = evidence.endMillis();
         double[] load = recorder.values(key + ".load");
         double[] served = recorder.values(key + ".served");
         int[] r = recorder.range(window);

@@ -1,7 +1,6 @@
 package dev.sandtable.scenario.expectations;
 
 import dev.sandtable.scenario.ParseContext;
-import dev.sandtable.scenario.PendingTracker;
 import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
@@ -17,8 +16,6 @@ public record ExpressionExpectation(String name, String text, String aggregate, 
     @Override
     public Verdict evaluate(Evidence evidence) {
         Recorder recorder = evidence.recorder();
-        PendingTracker pending = evidence.pending();
-        long endMillis = evidence.endMillis();
         double[] v = recorder.values(series);
         int[] r = recorder.range(window);
         double value = switch (aggregate) {

@@ -2,7 +2,6 @@ package dev.sandtable.scenario.expectations;
 
 import dev.sandtable.scenario.ParseContext;
 import dev.sandtable.scenario.PendingTracker;
-import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
 import dev.sandtable.sim.GoDurations;
@@ -14,7 +13,6 @@ public record NoPendingLongerThan(String name, Duration limit, String namespace,
 
     @Override
     public Verdict evaluate(Evidence evidence) {
-        Recorder recorder = evidence.recorder();
         PendingTracker pending = evidence.pending();
         long endMillis = evidence.endMillis();
         PendingTracker.Wait worst = null;

@@ -1,8 +1,6 @@
 package dev.sandtable.scenario.expectations;
 
 import dev.sandtable.scenario.ParseContext;
-import dev.sandtable.scenario.PendingTracker;
-import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
 import java.time.Duration;
@@ -14,9 +12,6 @@ public record Replicas(String name, String series, String workload, double min, 
 
     @Override
     public Verdict evaluate(Evidence evidence) {
-        Recorder recorder = evidence.recorder();
-        PendingTracker pending = evidence.pending();
-        long endMillis = evidence.endMillis();
         Verdict low = new SeriesBound(name, "replicas", series, "ready replicas of " + workload, false, min, window).evaluate(evidence);
         if (!low.passed()) {
             return low;

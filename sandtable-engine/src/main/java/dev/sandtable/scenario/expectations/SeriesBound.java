@@ -1,6 +1,5 @@
 package dev.sandtable.scenario.expectations;
 
-import dev.sandtable.scenario.PendingTracker;
 import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
@@ -16,8 +15,6 @@ record SeriesBound(String name, String type, String series, String label, boolea
     @Override
     public Verdict evaluate(Evidence evidence) {
         Recorder recorder = evidence.recorder();
-        PendingTracker pending = evidence.pending();
-        long endMillis = evidence.endMillis();
         double[] v = recorder.values(series);
         int[] r = recorder.range(window);
         Integer first = null;
