@@ -56,6 +56,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             }
         }
         var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
+        long loading = System.nanoTime();
         Manifests m = inputs.load(() -> System.in);
         long started = System.nanoTime();
         Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.INSTANT, schedulerConfiguration);
@@ -87,8 +88,9 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("scheduled %,d of %,d pods on %,d nodes in %.2f s wall (%,d scheduling attempts)%n", report.scheduled(), report.pods(),
-                report.nodes(), (System.nanoTime() - started) / 1e9, sim.scheduler().attempts());
+        err.printf("loaded %,d objects in %.2f s; scheduled %,d of %,d pods on %,d nodes in %.2f s wall (%,d scheduling attempts)%n",
+                m.all().size(), (started - loading) / 1e9, report.scheduled(), report.pods(), report.nodes(), (System.nanoTime() - started) / 1e9,
+                sim.scheduler().attempts());
         err.flush();
         return Main.OK;
     }

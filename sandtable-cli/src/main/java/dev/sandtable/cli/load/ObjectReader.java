@@ -25,9 +25,13 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * missing or unserved apiVersion/kind, fields of the wrong type. Thread-safe, so documents parse in parallel.
  */
 final class ObjectReader {
+    /** Built-in and Sandtable kinds: a field the schema does not have is an error, as with kubectl's strict validation. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .addModule(StrictFields.module())
             .build();
+    /** Custom resources: their body is free-form, as no schema is loaded to hold it to. */
+    private static final ObjectMapper CUSTOM = JsonMapper.builder().build();
     private static final LoadSettings SETTINGS = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).build();
     // Most documents are well formed: parse them without tracking positions, and again with them only to report a problem.
     private static final LoadSettings FAST = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).setUseMarks(false).build();
@@ -52,6 +56,17 @@ final class ObjectReader {
     private final KindRegistry registry = KindRegistry.get();
 
     Result read(Document doc) {
+        // The common case, one object per document, goes from parser events to tokens to the typed object in one pass.
+        YamlTrees.Tokens tokens = null;
+        try {
+            tokens = TREES.tokens(doc.text(), MAPPER);
+        } catch (YamlTrees.Unsupported | YamlEngineException other) {
+            // Read below, the general way, which also says what is wrong.
+        }
+        if (tokens != null && !(tokens.kind() instanceof String k && k.endsWith("List") && tokens.hasItemsList() && tokens.apiVersion() != null)) {
+            var buffer = tokens.buffer();
+            return readObject(doc, tokens.apiVersion(), tokens.kind(), "", (mapper, type) -> mapper.readValue(buffer.asParser(mapper), type));
+        }
         Object tree;
         try {
             try {
@@ -84,6 +99,12 @@ final class ObjectReader {
         return readObject(doc, map, "");
     }
 
+    /** Reads an object's content as a type, with a mapper; fails with Jackson's exception, which carries the field's path. */
+    @FunctionalInterface
+    private interface Content {
+        HasMetadata as(ObjectMapper mapper, Class<? extends HasMetadata> type) throws java.io.IOException;
+    }
+
     private Result readList(Document doc, List<?> items) {
         List<LoadedObject> out = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -100,8 +121,19 @@ final class ObjectReader {
     }
 
     private Result readObject(Document doc, Map<?, ?> map, String prefix) {
-        Object apiVersion = map.get("apiVersion");
-        Object kind = map.get("kind");
+        return readObject(doc, map.get("apiVersion"), map.get("kind"), prefix, (mapper, type) -> {
+            try {
+                return mapper.convertValue(map, type);
+            } catch (IllegalArgumentException e) {
+                if (e.getCause() instanceof JsonMappingException jm) {
+                    throw jm;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private Result readObject(Document doc, Object apiVersion, Object kind, String prefix, Content content) {
         if (!(apiVersion instanceof String av) || av.isBlank()) {
             return Result.of(problem(doc, prefix + "apiVersion", "missing apiVersion", "add apiVersion, e.g. apps/v1 for a Deployment"));
         }
@@ -131,19 +163,16 @@ final class ObjectReader {
         }
         HasMetadata obj;
         try {
-            obj = MAPPER.convertValue(map, type);
-        } catch (IllegalArgumentException e) {
+            obj = content.as(type == GenericKubernetesResource.class ? CUSTOM : MAPPER, type);
+        } catch (JsonMappingException e) {
             String field = pathOf(e);
-            if (e.getCause() instanceof UnrecognizedPropertyException u) {
+            if (e instanceof UnrecognizedPropertyException u) {
                 return Result.of(unknownField(doc, prefix, field, k, u.getKnownPropertyIds()));
             }
             return Result.of(problem(doc, prefix + field, describeMappingError(e, field), "compare the field with the " + k + " API reference"));
-        }
-        if (type != GenericKubernetesResource.class) {
-            var unknown = UnknownFields.find(obj);
-            if (unknown.isPresent()) {
-                return Result.of(unknownField(doc, prefix, unknown.get().path(), k, unknown.get().known()));
-            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return Result.of(problem(doc, prefix, "cannot read object: " + firstLine(cause.getMessage()), "compare the field with the " + k + " API reference"));
         }
         if (obj.getMetadata() == null) {
             obj.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
@@ -232,34 +261,29 @@ final class ObjectReader {
         return new ManifestProblem(doc.at(YamlLocator.lineOf(doc.text(), path)), message, hint);
     }
 
-    private static String pathOf(IllegalArgumentException e) {
-        if (e.getCause() instanceof JsonMappingException jm) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference r : jm.getPath()) {
-                if (r.getFieldName() != null) {
-                    if (!sb.isEmpty()) {
-                        sb.append('.');
-                    }
-                    sb.append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    sb.append('[').append(r.getIndex()).append(']');
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
                 }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
             }
-            return sb.toString();
         }
-        return "";
+        return sb.toString();
     }
 
-    private static String describeMappingError(IllegalArgumentException e, String path) {
-        Throwable cause = e.getCause();
-        if (cause instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+    private static String describeMappingError(JsonMappingException e, String path) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
             return "invalid value \"" + f.getValue() + "\" for " + path + ": expected " + f.getTargetType().getSimpleName().toLowerCase();
         }
-        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
             return "wrong type at " + path + ": expected " + (m.getTargetType() == null ? "another type" : m.getTargetType().getSimpleName());
         }
-        String msg = cause == null ? e.getMessage() : cause.getMessage();
-        return "cannot read " + (path.isEmpty() ? "object" : path) + ": " + firstLine(msg);
+        return "cannot read " + (path.isEmpty() ? "object" : path) + ": " + firstLine(e.getOriginalMessage());
     }
 
     private static String describe(Object tree) {

@@ -1,5 +1,7 @@
 package dev.sandtable.cli.load;
 
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,9 +27,10 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
- * Builds a document's maps, lists and scalars straight from snakeyaml-engine's parser events, giving the values
- * its Load would give (same schema, same scalar resolution) without composing a node tree first. Anything
- * beyond plain manifest YAML (anchors, aliases, explicit tags, non-scalar or duplicate keys) is left to Load.
+ * Builds a document's maps, lists and scalars, or the Jackson tokens those values serialize to, straight from
+ * snakeyaml-engine's parser events, giving the values its Load would give (same schema, same scalar resolution)
+ * without composing a node tree first. Anything beyond plain manifest YAML (anchors, aliases, explicit tags,
+ * non-scalar, null or duplicate keys) is left to Load.
  */
 final class YamlTrees {
     /** The document uses YAML this builder leaves to snakeyaml-engine's Load. */
@@ -63,6 +66,140 @@ final class YamlTrees {
         expect(it.next(), DocumentEndEvent.class);
         expect(it.next(), StreamEndEvent.class);
         return value;
+    }
+
+    /** A top-level mapping as the tokens a Jackson mapper would serialize its Map to, with the fields that pick its type. */
+    record Tokens(TokenBuffer buffer, Object apiVersion, Object kind, boolean hasItemsList) {
+    }
+
+    /**
+     * The document as tokens, or null when it is empty or not a mapping (the caller builds values then, to say
+     * what it is); throws Unsupported or the parser's own exceptions, as parse does.
+     */
+    Tokens tokens(String text, ObjectCodec codec) {
+        Iterator<Event> it = new Parse(settings).parseString(text).iterator();
+        expect(it.next(), StreamStartEvent.class);
+        Event e = it.next();
+        if (e instanceof StreamEndEvent) {
+            return null;
+        }
+        expect(e, DocumentStartEvent.class);
+        Event root = it.next();
+        if (!(root instanceof MappingStartEvent m) || m.getAnchor().isPresent() || m.getTag().isPresent()) {
+            return null;
+        }
+        TokenBuffer out = new TokenBuffer(codec, false);
+        Object apiVersion = null;
+        Object kind = null;
+        boolean hasItemsList = false;
+        try {
+            out.writeStartObject();
+            Keys keys = new Keys();
+            for (Event k = it.next(); !(k instanceof MappingEndEvent); k = it.next()) {
+                String name = fieldName(k, keys);
+                out.writeFieldName(name);
+                Event v = it.next();
+                if (v instanceof ScalarEvent s && ("apiVersion".equals(name) || "kind".equals(name))) {
+                    Object value = scalar(s);
+                    if (name.equals("kind")) {
+                        kind = value;
+                    } else {
+                        apiVersion = value;
+                    }
+                    writeScalar(out, value);
+                } else {
+                    hasItemsList |= "items".equals(name) && v instanceof SequenceStartEvent;
+                    write(it, v, out);
+                }
+            }
+            out.writeEndObject();
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        expect(it.next(), DocumentEndEvent.class);
+        expect(it.next(), StreamEndEvent.class);
+        return new Tokens(out, apiVersion, kind, hasItemsList);
+    }
+
+    private void write(Iterator<Event> it, Event e, TokenBuffer out) throws java.io.IOException {
+        if (e instanceof ScalarEvent s) {
+            writeScalar(out, scalar(s));
+        } else if (e instanceof MappingStartEvent m) {
+            if (m.getAnchor().isPresent() || m.getTag().isPresent()) {
+                throw UNSUPPORTED;
+            }
+            out.writeStartObject();
+            Keys keys = new Keys();
+            for (Event k = it.next(); !(k instanceof MappingEndEvent); k = it.next()) {
+                out.writeFieldName(fieldName(k, keys));
+                write(it, it.next(), out);
+            }
+            out.writeEndObject();
+        } else if (e instanceof SequenceStartEvent q) {
+            if (q.getAnchor().isPresent() || q.getTag().isPresent()) {
+                throw UNSUPPORTED;
+            }
+            out.writeStartArray();
+            for (Event x = it.next(); !(x instanceof SequenceEndEvent); x = it.next()) {
+                write(it, x, out);
+            }
+            out.writeEndArray();
+        } else {
+            throw UNSUPPORTED;
+        }
+    }
+
+    /** A mapping key as the field name Jackson writes for the Map key Load would build (String.valueOf of it). */
+    private String fieldName(Event k, Keys keys) {
+        if (!(k instanceof ScalarEvent key) || "<<".equals(key.getValue())) {
+            throw UNSUPPORTED;
+        }
+        Object value = scalar(key);
+        if (value == null || !keys.add(value)) {
+            throw UNSUPPORTED;
+        }
+        return value.toString();
+    }
+
+    /** The token a Jackson mapper writes for each value the schema's constructors return. */
+    private static void writeScalar(TokenBuffer out, Object value) throws java.io.IOException {
+        if (value instanceof String s) {
+            out.writeString(s);
+        } else if (value == null) {
+            out.writeNull();
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            out.writeNumber(i);
+        } else if (value instanceof Long l) {
+            out.writeNumber(l);
+        } else if (value instanceof java.math.BigInteger b) {
+            out.writeNumber(b);
+        } else if (value instanceof Double d) {
+            out.writeNumber(d);
+        } else {
+            throw UNSUPPORTED;
+        }
+    }
+
+    /** The keys of one mapping so far: a short list scanned in place, as most mappings have a handful of keys. */
+    private static final class Keys {
+        private final ArrayList<Object> seen = new ArrayList<>(8);
+        private java.util.HashSet<Object> many;
+
+        boolean add(Object key) {
+            if (many != null) {
+                return many.add(key);
+            }
+            if (seen.contains(key)) {
+                return false;
+            }
+            seen.add(key);
+            if (seen.size() > 16) {
+                many = new java.util.HashSet<>(seen);
+            }
+            return true;
+        }
     }
 
     private Object build(Iterator<Event> it, Event e) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,10 +18,14 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
-/** The event-built trees equal what snakeyaml-engine's Load builds, document by document, on every YAML file of the project. */
+/**
+ * The event-built trees, and the event-written tokens, equal what snakeyaml-engine's Load builds (and Jackson
+ * serializes it to), document by document, on every YAML file of the project.
+ */
 class YamlTreesTest {
     private static final LoadSettings SETTINGS = LoadSettings.builder().setAllowDuplicateKeys(false).setUseMarks(false).build();
     private static final YamlTrees TREES = new YamlTrees(SETTINGS);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static Stream<Path> yamlFiles() throws IOException {
         List<Path> roots = List.of(Path.of("../examples"), Path.of("src/test/resources"), Path.of("../shared/bench/k8s-sims-big/nodes-100.yaml"));
@@ -58,9 +64,61 @@ class YamlTreesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"a: &x 1\nb: *x\n", "a: !!str 1\n", "? [a, b]\n: c\n", "a: 1\na: 2\n", "<<: {a: 1}\n"})
+    @MethodSource("yamlFiles")
+    void everyMappingDocumentWritesTheTokensJacksonWritesForLoadsValues(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            return;
+        }
+        for (Document d : DocumentSplitter.split(new Source(file.toString(), text))) {
+            Object expected;
+            try {
+                expected = new Load(SETTINGS).loadFromString(d.text());
+            } catch (YamlEngineException e) {
+                assertThatThrownBy(() -> TREES.tokens(d.text(), MAPPER)).isInstanceOf(RuntimeException.class);
+                continue;
+            }
+            YamlTrees.Tokens tokens;
+            try {
+                tokens = TREES.tokens(d.text(), MAPPER);
+            } catch (YamlTrees.Unsupported unusual) {
+                continue;
+            }
+            if (!(expected instanceof Map<?, ?> map)) {
+                assertThat(tokens).as("%s document %d is not a mapping", file, d.index()).isNull();
+                continue;
+            }
+            assertThat((Object) MAPPER.readTree(tokens.buffer().asParser(MAPPER))).as("%s document %d", file, d.index()).isEqualTo(MAPPER.valueToTree(map));
+            assertThat(tokens.kind()).isEqualTo(map.get("kind"));
+            assertThat(tokens.apiVersion()).isEqualTo(map.get("apiVersion"));
+            assertThat(tokens.hasItemsList()).isEqualTo(map.get("items") instanceof List<?>);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a: &x 1\nb: *x\n", "a: !!str 1\n", "? [a, b]\n: c\n", "a: 1\na: 2\n", "<<: {a: 1}\n",
+            "a:\n  b: 1\n  b: 2\n", "null: 1\n"})
     void unusualYamlIsLeftToLoad(String text) {
-        assertThatThrownBy(() -> TREES.parse(text)).isInstanceOf(YamlTrees.Unsupported.class);
+        assertThatThrownBy(() -> TREES.tokens(text, MAPPER)).isInstanceOf(YamlTrees.Unsupported.class);
+        if (!text.startsWith("null")) {
+            assertThatThrownBy(() -> TREES.parse(text)).isInstanceOf(YamlTrees.Unsupported.class);
+        }
+    }
+
+    @Test
+    void keysThatAreNotStringsBecomeTheFieldNamesJacksonWritesForThem() throws IOException {
+        String text = "1: a\ntrue: b\n2.5: c\nx: [1, 12345678901, 1.5, false, null, '7']\n";
+        assertThat((Object) MAPPER.readTree(TREES.tokens(text, MAPPER).buffer().asParser(MAPPER)))
+                .isEqualTo(MAPPER.valueToTree(new Load(SETTINGS).loadFromString(text)));
+    }
+
+    @Test
+    void aDocumentThatIsNotAMappingHasNoTokens() {
+        assertThat(TREES.tokens("- a\n- b\n", MAPPER)).isNull();
+        assertThat(TREES.tokens("just text\n", MAPPER)).isNull();
+        assertThat(TREES.tokens("", MAPPER)).isNull();
     }
 
     @Test
