@@ -42,14 +42,20 @@ final class YamlTrees {
 
     private static final Unsupported UNSUPPORTED = new Unsupported();
 
+    // First characters for which the JSON schema registers an implicit resolver (bool, int, float, null, env):
+    // a non-empty plain scalar starting with any other character resolves to a string without trying the patterns.
+    private static final String JSON_RESOLVED_FIRST = "tf-0123456789.n\0$";
+
     private final LoadSettings settings;
     private final ScalarResolver resolver;
+    private final boolean jsonSchema;
     private final Map<Tag, ConstructNode> constructors;
 
     YamlTrees(LoadSettings settings) {
         this.settings = settings;
         Schema schema = settings.getSchema();
         this.resolver = schema.getScalarResolver();
+        this.jsonSchema = schema.getClass() == org.snakeyaml.engine.v2.schema.JsonSchema.class;
         this.constructors = schema.getSchemaTagConstructors();
     }
 
@@ -246,6 +252,9 @@ final class YamlTrees {
         }
         String value = s.getValue();
         boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN;
+        if (!plain || jsonSchema && !value.isEmpty() && JSON_RESOLVED_FIRST.indexOf(value.charAt(0)) < 0) {
+            return value;
+        }
         Tag tag = resolver.resolve(value, plain);
         if (Tag.STR.equals(tag)) {
             return value;

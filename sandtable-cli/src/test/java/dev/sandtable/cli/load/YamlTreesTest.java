@@ -115,6 +115,21 @@ class YamlTreesTest {
     }
 
     @Test
+    void plainScalarsStartingOutsideTheJsonSchemasResolverCharactersAreStrings() {
+        var resolver = SETTINGS.getSchema().getScalarResolver();
+        assertThat(SETTINGS.getSchema()).isInstanceOf(org.snakeyaml.engine.v2.schema.JsonSchema.class);
+        String resolvedFirst = "tf-0123456789.n\0$";
+        for (char c = 0; c < 0x3000; c++) {
+            if (resolvedFirst.indexOf(c) >= 0) {
+                continue;
+            }
+            for (String rest : List.of("", "rue", "alse", "ull", "1", ".5", "e3", "inf", "{X}")) {
+                assertThat(resolver.resolve(c + rest, true)).as("%s", c + rest).isEqualTo(org.snakeyaml.engine.v2.nodes.Tag.STR);
+            }
+        }
+    }
+
+    @Test
     void aDocumentThatIsNotAMappingHasNoTokens() {
         assertThat(TREES.tokens("- a\n- b\n", MAPPER)).isNull();
         assertThat(TREES.tokens("just text\n", MAPPER)).isNull();
