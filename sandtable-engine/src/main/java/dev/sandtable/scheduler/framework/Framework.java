@@ -17,6 +17,12 @@ public final class Framework {
 
     private final Profile profile;
     private final SeededRandom random;
+    private final Parallelizer parallelizer;
+    private final Parallelizer.Tuning filterTuning = new Parallelizer.Tuning();
+    private final Parallelizer.Tuning scoreTuning = new Parallelizer.Tuning();
+    // Filter verdicts by position in the walk, reused across cycles (schedule is not re-entered).
+    private Status[] verdicts = new Status[0];
+    private long[][] scoreBuffers = new long[0][];
     private final List<PreFilterPlugin> preFilters = new ArrayList<>();
     private final List<PreScorePlugin> preScores = new ArrayList<>();
     private int nextStartNodeIndex;
@@ -38,8 +44,13 @@ public final class Framework {
     }
 
     public Framework(Profile profile, SeededRandom random) {
+        this(profile, random, Parallelizer.shared());
+    }
+
+    public Framework(Profile profile, SeededRandom random, Parallelizer parallelizer) {
         this.profile = profile;
         this.random = random;
+        this.parallelizer = parallelizer;
         for (FilterPlugin f : profile.filters()) {
             if (f instanceof PreFilterPlugin pf) {
                 preFilters.add(pf);
@@ -91,15 +102,15 @@ public final class Framework {
         List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, count));
         // Upstream walks a narrowed list from the same rotating index, taken modulo its length.
         int start = explain ? 0 : nextStartNodeIndex % count;
+        Status[] verdict = filterInParallel(state, pod, candidates, start, toFind);
         int processed = 0;
         for (int i = 0; i < count && feasible.size() < toFind; i++) {
             NodeInfo node = candidates.get((start + i) % count);
             processed++;
-            Status s = runFilters(state, pod, node);
-            if (s.isSuccess()) {
+            if (verdict[i].isSuccess()) {
                 feasible.add(node);
             } else {
-                filtered.put(node.name(), s);
+                filtered.put(node.name(), verdict[i]);
             }
         }
         if (!explain) {
@@ -127,6 +138,32 @@ public final class Framework {
         }
         long[] totals = scoreTotals(state, pod, feasible, nodes, null);
         return new ScheduleResult(pod.key(), feasible.get(selectHost(totals)).name(), all, filtered, List.of(), null);
+    }
+
+    /**
+     * Runs the filters on the nodes in walk order until toFind of them pass, in chunks on the parallelizer's threads
+     * (upstream's findNodesThatPassFilters). Every verdict up to the toFind-th feasible node is set, as a single
+     * thread walking in order would have set it; chunks past it may have run too, and are ignored.
+     */
+    private Status[] filterInParallel(CycleState state, PodInfo pod, List<NodeInfo> candidates, int start, int toFind) {
+        int count = candidates.size();
+        if (verdicts.length < count) {
+            verdicts = new Status[count];
+        }
+        Status[] verdict = verdicts;
+        java.util.concurrent.atomic.AtomicInteger found = new java.util.concurrent.atomic.AtomicInteger();
+        parallelizer.until(count, filterTuning, (from, to) -> {
+            int feasible = 0;
+            for (int i = from; i < to; i++) {
+                Status s = runFilters(state, pod, candidates.get((start + i) % count));
+                verdict[i] = s;
+                if (s.isSuccess()) {
+                    feasible++;
+                }
+            }
+            return found.addAndGet(feasible) < toFind;
+        });
+        return verdict;
     }
 
     /**
@@ -273,20 +310,34 @@ public final class Framework {
             }
         }
         int n = feasible.size();
-        long[] totals = new long[n];
-        long[] raw = breakdown ? new long[n] : null;
-        long[] normalized = new long[n];
+        long[][] scores = new long[plugins.size()][];
         for (int p = 0; p < plugins.size(); p++) {
-            if (state.scoreSkipped(p)) {
+            if (!state.scoreSkipped(p)) {
+                scores[p] = scoreBuffer(p, n);
+            }
+        }
+        // Each node's scores from every plugin, nodes split across threads as upstream's RunScorePlugins does.
+        parallelizer.until(n, scoreTuning, (from, to) -> {
+            for (int p = 0; p < scores.length; p++) {
+                if (scores[p] == null) {
+                    continue;
+                }
+                ScorePlugin plugin = plugins.get(p).plugin();
+                long[] out = scores[p];
+                for (int i = from; i < to; i++) {
+                    out[i] = plugin.score(state, pod, feasible.get(i));
+                }
+            }
+            return true;
+        });
+        long[] totals = new long[n];
+        for (int p = 0; p < plugins.size(); p++) {
+            if (scores[p] == null) {
                 continue;
             }
             Profile.WeightedScore ws = plugins.get(p);
-            for (int i = 0; i < n; i++) {
-                normalized[i] = ws.plugin().score(state, pod, feasible.get(i));
-            }
-            if (breakdown) {
-                System.arraycopy(normalized, 0, raw, 0, n);
-            }
+            long[] normalized = scores[p];
+            long[] raw = breakdown ? normalized.clone() : null;
             ws.plugin().normalize(state, pod, feasible, normalized);
             for (int i = 0; i < n; i++) {
                 long weighted = normalized[i] * ws.weight();
@@ -297,6 +348,19 @@ public final class Framework {
             }
         }
         return totals;
+    }
+
+    /** Plugin p's score array for n nodes, reused while n stays the same (it usually does: n is numFeasibleNodesToFind). */
+    private long[] scoreBuffer(int plugin, int n) {
+        if (scoreBuffers.length <= plugin) {
+            scoreBuffers = java.util.Arrays.copyOf(scoreBuffers, profile.scores().size());
+        }
+        long[] b = scoreBuffers[plugin];
+        if (b == null || b.length != n) {
+            b = new long[n];
+            scoreBuffers[plugin] = b;
+        }
+        return b;
     }
 
     /** Reservoir sampling among the top scores, as selectHost does, drawing from the seeded generator; returns the index. */

@@ -44,14 +44,17 @@ public final class PodInfo {
         this.hostPorts = List.copyOf(ports);
     }
 
-    private dev.sandtable.api.NodeAffinityMatcher nodeAffinity;
+    // Volatile: filters run on several threads, and the first to ask compiles it.
+    private volatile dev.sandtable.api.NodeAffinityMatcher nodeAffinity;
 
     /** The pod's nodeSelector and required node affinity, compiled on first use. */
     public dev.sandtable.api.NodeAffinityMatcher nodeAffinity() {
-        if (nodeAffinity == null) {
-            nodeAffinity = dev.sandtable.api.NodeAffinityMatcher.of(pod.getSpec());
+        dev.sandtable.api.NodeAffinityMatcher m = nodeAffinity;
+        if (m == null) {
+            m = dev.sandtable.api.NodeAffinityMatcher.of(pod.getSpec());
+            nodeAffinity = m;
         }
-        return nodeAffinity;
+        return m;
     }
 
     public Pod pod() {

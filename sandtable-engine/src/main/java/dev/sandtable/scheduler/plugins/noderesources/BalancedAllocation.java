@@ -72,7 +72,8 @@ public final class BalancedAllocation implements ScorePlugin {
         double[] fractions = null;
         int n = 0;
         double total = 0;
-        for (ScoringStrategy.ResourceWeight r : resources) {
+        for (int i = 0, size = resources.size(); i < size; i++) {
+            ScoringStrategy.ResourceWeight r = resources.get(i);
             long alloc = Fit.allocatableFor(node, pod, r.name());
             if (alloc == 0) {
                 continue;

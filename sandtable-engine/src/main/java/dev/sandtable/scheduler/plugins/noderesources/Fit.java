@@ -55,8 +55,11 @@ public final class Fit implements FilterPlugin, ScorePlugin {
         boolean memory = req.memoryBytes() > 0 && req.memoryBytes() > alloc.memoryBytes() - node.requestedMemory();
         boolean ephemeral = req.ephemeralStorageBytes() > 0 && req.ephemeralStorageBytes() > alloc.ephemeralStorageBytes() - node.requestedEphemeral();
         boolean scalars = false;
-        for (Map.Entry<String, Long> e : req.scalars().entrySet()) {
-            scalars |= insufficientScalar(node, e.getKey(), e.getValue());
+        // Checked first: iterating even an empty immutable map allocates, and this runs for every node.
+        if (!req.scalars().isEmpty()) {
+            for (Map.Entry<String, Long> e : req.scalars().entrySet()) {
+                scalars |= insufficientScalar(node, e.getKey(), e.getValue());
+            }
         }
         // The common case allocates nothing: reasons are only collected for a node that does not fit.
         if (!tooManyPods && !cpu && !memory && !ephemeral && !scalars) {

@@ -1,0 +1,224 @@
+package dev.sandtable.scheduler.framework;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Splits a cycle's per-node work into chunks run by the calling thread and helper threads, as kube-scheduler v1.31
+ * framework/parallelize does with its goroutines (parallelism 16 by default). Chunks are claimed in index order and a
+ * chunk may stop further claims, so every chunk up to the last one claimed is complete when {@link #until} returns:
+ * callers read results in index order and get exactly what one thread would have computed. Whether helpers are used
+ * is a matter of speed only, learned per kind of work from timings (see {@link Tuning}).
+ */
+public final class Parallelizer {
+    /** kube-scheduler's default parallelism; Sandtable uses no more threads than the machine has cores. */
+    public static final int DEFAULT_PARALLELISM = 16;
+    /** Work on fewer pieces than this stays on the calling thread: handing it out would cost more than it saves. */
+    static final int MIN_PARALLEL_PIECES = 128;
+
+    /** Runs everything on the calling thread. */
+    public static final Parallelizer SEQUENTIAL = new Parallelizer(1, true);
+
+    private static Parallelizer shared;
+
+    /** One set of helper threads for the process, one per spare core up to the default parallelism. */
+    public static synchronized Parallelizer shared() {
+        if (shared == null) {
+            shared = new Parallelizer(Math.min(DEFAULT_PARALLELISM, Runtime.getRuntime().availableProcessors()), true);
+        }
+        return shared;
+    }
+
+    /** Work on pieces [from, to); returns false when no further chunk needs to run. */
+    @FunctionalInterface
+    public interface Chunk {
+        boolean run(int from, int to);
+    }
+
+    /**
+     * Timings of one kind of work (a plugin phase), run alone and with helpers: the faster way is used, and the other
+     * is retried now and then, as the JIT, the cluster and the cost of a piece change over a run.
+     */
+    public static final class Tuning {
+        private static final int EXPLORE_EVERY = 32;
+        private static final double WEIGHT = 0.2;
+        private double aloneNanosPerPiece;
+        private double helpedNanosPerPiece;
+        private int runs;
+
+        boolean helpersNext() {
+            runs++;
+            if (aloneNanosPerPiece == 0 || helpedNanosPerPiece == 0) {
+                return (runs & 1) == 0;
+            }
+            boolean helped = helpedNanosPerPiece < aloneNanosPerPiece;
+            return runs % EXPLORE_EVERY == 0 ? !helped : helped;
+        }
+
+        void record(boolean helped, long nanos, int pieces) {
+            double perPiece = (double) nanos / Math.max(1, pieces);
+            if (helped) {
+                helpedNanosPerPiece = helpedNanosPerPiece == 0 ? perPiece : helpedNanosPerPiece + WEIGHT * (perPiece - helpedNanosPerPiece);
+            } else {
+                aloneNanosPerPiece = aloneNanosPerPiece == 0 ? perPiece : aloneNanosPerPiece + WEIGHT * (perPiece - aloneNanosPerPiece);
+            }
+        }
+    }
+
+    private final Helper[] helpers;
+    private final boolean tuned;
+    private final ReentrantLock inUse = new ReentrantLock();
+
+    /**
+     * A parallelizer using the calling thread plus parallelism - 1 daemon helper threads; untuned, it hands out
+     * every piece of work large enough, whatever the timings say.
+     */
+    public Parallelizer(int parallelism, boolean tuned) {
+        this.tuned = tuned;
+        helpers = new Helper[Math.max(0, parallelism - 1)];
+        for (int i = 0; i < helpers.length; i++) {
+            Thread t = new Thread(helpers[i] = new Helper(), "sandtable-scheduler-" + (i + 1));
+            helpers[i].thread = t;
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    public int parallelism() {
+        return helpers.length + 1;
+    }
+
+    /**
+     * Runs work over pieces [0, pieces) in chunks until every piece is done or a chunk returns false. The chunk
+     * size follows upstream's chunkSizeFor: about the square root of the pieces, at most an even share per worker.
+     */
+    public void until(int pieces, Tuning tuning, Chunk work) {
+        if (pieces <= 0) {
+            return;
+        }
+        int chunk = chunkSize(pieces, parallelism());
+        boolean helped = helpers.length > 0 && pieces >= MIN_PARALLEL_PIECES && (!tuned || tuning.helpersNext());
+        // Nested or concurrent use (another simulation on another thread) runs alone rather than waiting.
+        if (helped && !inUse.tryLock()) {
+            helped = false;
+        }
+        long started = System.nanoTime();
+        int done;
+        if (helped) {
+            try {
+                Job job = new Job(pieces, chunk, work);
+                for (Helper h : helpers) {
+                    h.offer(job);
+                }
+                job.participate();
+                done = job.close();
+            } finally {
+                inUse.unlock();
+            }
+        } else {
+            done = 0;
+            for (int from = 0; from < pieces; from += chunk) {
+                int to = Math.min(pieces, from + chunk);
+                done += to - from;
+                if (!work.run(from, to)) {
+                    break;
+                }
+            }
+        }
+        tuning.record(helped, System.nanoTime() - started, done);
+    }
+
+    static int chunkSize(int pieces, int parallelism) {
+        int sqrt = (int) Math.sqrt(pieces);
+        int share = pieces / parallelism + 1;
+        return Math.max(1, Math.min(sqrt, share));
+    }
+
+    private static final class Job {
+        private final int pieces;
+        private final int chunk;
+        private final Chunk work;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger participants = new AtomicInteger();
+        private volatile boolean stopped;
+        private volatile RuntimeException failure;
+
+        Job(int pieces, int chunk, Chunk work) {
+            this.pieces = pieces;
+            this.chunk = chunk;
+            this.work = work;
+        }
+
+        void participate() {
+            participants.incrementAndGet();
+            try {
+                while (!stopped) {
+                    int from = next.getAndAdd(chunk);
+                    if (from >= pieces) {
+                        return;
+                    }
+                    if (!work.run(from, Math.min(pieces, from + chunk))) {
+                        stopped = true;
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                stopped = true;
+            } finally {
+                participants.decrementAndGet();
+            }
+        }
+
+        /** Waits for helpers still in a chunk (one joining later sees stopped and runs none); returns the pieces claimed. */
+        int close() {
+            stopped = true;
+            while (participants.get() != 0) {
+                Thread.onSpinWait();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return Math.min(next.get(), pieces);
+        }
+    }
+
+    private static final class Helper implements Runnable {
+        // Between cycles a helper keeps spinning this long, so a burst of cycles never waits for a thread to wake.
+        private static final long SPIN_NANOS = 1_000_000;
+        private volatile Job offered;
+        private volatile boolean parked;
+        private Thread thread;
+
+        void offer(Job job) {
+            offered = job;
+            if (parked) {
+                LockSupport.unpark(thread);
+            }
+        }
+
+        @Override
+        public void run() {
+            Job last = null;
+            long idleSince = System.nanoTime();
+            int spins = 0;
+            while (true) {
+                Job job = offered;
+                if (job != last) {
+                    last = job;
+                    job.participate();
+                    idleSince = System.nanoTime();
+                } else if ((++spins & 0xff) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    if (offered == last) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+    }
+}

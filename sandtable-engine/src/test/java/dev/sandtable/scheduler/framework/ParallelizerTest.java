@@ -1,0 +1,84 @@
+package dev.sandtable.scheduler.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The parallelizer runs each piece once, and a stopped run leaves a complete prefix, as callers that read in order need. */
+class ParallelizerTest {
+    private static final Parallelizer HELPED = new Parallelizer(3, false);
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void everyPieceRunsExactlyOnce(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int round = 0; round < 200; round++) {
+            int pieces = random.nextInt(2000);
+            AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(1, pieces));
+            HELPED.until(pieces, new Parallelizer.Tuning(), (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    runs.incrementAndGet(i);
+                }
+                return true;
+            });
+            for (int i = 0; i < pieces; i++) {
+                assertThat(runs.get(i)).as("piece %d of %d", i, pieces).isEqualTo(1);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void aStoppedRunHasRunEveryPieceUpToTheStoppingOne(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int round = 0; round < 200; round++) {
+            int pieces = 128 + random.nextInt(2000);
+            int stopAt = random.nextInt(pieces);
+            AtomicIntegerArray runs = new AtomicIntegerArray(pieces);
+            HELPED.until(pieces, new Parallelizer.Tuning(), (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    runs.incrementAndGet(i);
+                }
+                return !(from <= stopAt && stopAt < to);
+            });
+            for (int i = 0; i <= stopAt; i++) {
+                assertThat(runs.get(i)).as("piece %d, stopped at %d of %d", i, stopAt, pieces).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aFailureOnAnyThreadReachesTheCaller() {
+        assertThatThrownBy(() -> HELPED.until(1000, new Parallelizer.Tuning(), (from, to) -> {
+            if (from > 500) {
+                throw new IllegalStateException("piece " + from);
+            }
+            return true;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(HELPED.parallelism()).isEqualTo(3);
+    }
+
+    @Test
+    void tuningUsesTheFasterWayAndStillTriesTheOtherNowAndThen() {
+        Parallelizer.Tuning tuning = new Parallelizer.Tuning();
+        tuning.record(false, 1_000, 100);
+        tuning.record(true, 5_000, 100);
+        int helped = 0;
+        for (int i = 0; i < 320; i++) {
+            helped += tuning.helpersNext() ? 1 : 0;
+        }
+        assertThat(helped).isEqualTo(10);
+    }
+
+    @Test
+    void chunksAreAboutTheSquareRootOfThePiecesAndNeverMoreThanAShare() {
+        assertThat(Parallelizer.chunkSize(10_000, 2)).isEqualTo(100);
+        assertThat(Parallelizer.chunkSize(10, 16)).isEqualTo(1);
+        assertThat(Parallelizer.chunkSize(1, 2)).isEqualTo(1);
+    }
+}
