@@ -29,6 +29,9 @@ public final class ManifestLoader {
     }
 
     public Manifests load(List<String> paths) {
+        // Jackson builds its deserializers for the pod spec graph on first use, the largest one-time cost of reading:
+        // a spare core starts on that while files are read and split.
+        java.util.concurrent.ForkJoinPool.commonPool().execute(ObjectReader::prepare);
         InputCollector collector = new InputCollector(new Renderer(), stdin);
         paths.forEach(collector::collect);
         List<ManifestProblem> errors = new ArrayList<>(collector.errors);
@@ -39,22 +42,22 @@ public final class ManifestLoader {
             docs.addAll(DocumentSplitter.split(s));
         }
         ObjectReader reader = new ObjectReader();
-        ObjectReader.Result[] results = new ObjectReader.Result[docs.size()];
-        IntStream.range(0, docs.size()).parallel().forEach(i -> results[i] = reader.read(docs.get(i)));
+        Checked[] checked = new Checked[docs.size()];
+        IntStream.range(0, docs.size()).parallel().forEach(i -> checked[i] = check(reader, docs.get(i)));
 
         List<LoadedObject> objects = new ArrayList<>();
         List<LoadedObject> notSimulated = new ArrayList<>();
         List<Manifests.LocatedScenario> scenarios = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
-        for (int i = 0; i < results.length; i++) {
-            ObjectReader.Result r = results[i];
+        for (int i = 0; i < checked.length; i++) {
+            ObjectReader.Result r = checked[i].result();
             if (r.problem() != null) {
                 errors.add(r.problem());
                 continue;
             }
             for (int j = 0; j < r.objects().size(); j++) {
                 LoadedObject lo = r.objects().get(j);
-                List<FieldError> fieldErrors = validate(lo.object());
+                List<FieldError> fieldErrors = checked[i].errors().get(j);
                 for (FieldError fe : fieldErrors) {
                     errors.add(new ManifestProblem(at(docs.get(i), lo, r.prefix(j) + fe.path()), fe.message(), fe.hint()));
                 }
@@ -80,6 +83,20 @@ public final class ManifestLoader {
             }
         }
         return new Manifests(objects, notSimulated, errors, warnings, collector.sources.size(), scenarios);
+    }
+
+    /** A document read, and what validation found in each of its objects. */
+    private record Checked(ObjectReader.Result result, List<List<FieldError>> errors) {
+    }
+
+    // Runs on every core: documents are independent until duplicates are looked for.
+    private static Checked check(ObjectReader reader, Document doc) {
+        ObjectReader.Result r = reader.read(doc);
+        List<List<FieldError>> errors = new ArrayList<>(r.objects().size());
+        for (LoadedObject lo : r.objects()) {
+            errors.add(validate(lo.object()));
+        }
+        return new Checked(r, errors);
     }
 
     private static List<FieldError> validate(HasMetadata o) {

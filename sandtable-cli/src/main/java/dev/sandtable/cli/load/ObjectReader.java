@@ -55,6 +55,12 @@ final class ObjectReader {
 
     private final KindRegistry registry = KindRegistry.get();
 
+    /** Builds the deserializers most manifests need (pods and pod templates, nodes) ahead of the first document. */
+    static void prepare() {
+        MAPPER.readerFor(io.fabric8.kubernetes.api.model.Pod.class);
+        MAPPER.readerFor(io.fabric8.kubernetes.api.model.Node.class);
+    }
+
     Result read(Document doc) {
         // The common case, one object per document, goes from parser events to tokens to the typed object in one pass.
         YamlTrees.Tokens tokens = null;
