@@ -65,9 +65,13 @@ final class ObjectReader {
         // The common case, one object per document, goes from parser events to tokens to the typed object in one pass.
         YamlTrees.Tokens tokens = null;
         try {
-            tokens = TREES.tokens(doc.text(), MAPPER);
-        } catch (YamlTrees.Unsupported | YamlEngineException other) {
-            // Read below, the general way, which also says what is wrong.
+            tokens = BlockYaml.tokens(doc.text(), TREES, MAPPER);
+        } catch (YamlTrees.Unsupported notPlainBlockStyle) {
+            try {
+                tokens = TREES.tokens(doc.text(), MAPPER);
+            } catch (YamlTrees.Unsupported | YamlEngineException other) {
+                // Read below, the general way, which also says what is wrong.
+            }
         }
         if (tokens != null && !(tokens.kind() instanceof String k && k.endsWith("List") && tokens.hasItemsList() && tokens.apiVersion() != null)) {
             var buffer = tokens.buffer();

@@ -40,7 +40,9 @@ final class YamlTrees {
         }
     }
 
-    private static final Unsupported UNSUPPORTED = new Unsupported();
+    static final Unsupported UNSUPPORTED = new Unsupported();
+    /** Stands for an apiVersion or kind that is not a scalar: present, but no string. */
+    static final Object NOT_A_SCALAR = new Object();
 
     // First characters for which the JSON schema registers an implicit resolver (bool, int, float, null, env):
     // a non-empty plain scalar starting with any other character resolves to a string without trying the patterns.
@@ -114,6 +116,11 @@ final class YamlTrees {
                     }
                     writeScalar(out, value);
                 } else {
+                    if (name.equals("kind")) {
+                        kind = NOT_A_SCALAR;
+                    } else if (name.equals("apiVersion")) {
+                        apiVersion = NOT_A_SCALAR;
+                    }
                     hasItemsList |= "items".equals(name) && v instanceof SequenceStartEvent;
                     write(it, v, out);
                 }
@@ -168,7 +175,7 @@ final class YamlTrees {
     }
 
     /** The token a Jackson mapper writes for each value the schema's constructors return. */
-    private static void writeScalar(TokenBuffer out, Object value) throws java.io.IOException {
+    static void writeScalar(TokenBuffer out, Object value) throws java.io.IOException {
         if (value instanceof String s) {
             out.writeString(s);
         } else if (value == null) {
@@ -189,7 +196,7 @@ final class YamlTrees {
     }
 
     /** The keys of one mapping so far: a short list scanned in place, as most mappings have a handful of keys. */
-    private static final class Keys {
+    static final class Keys {
         private final ArrayList<Object> seen = new ArrayList<>(8);
         private java.util.HashSet<Object> many;
 
@@ -250,12 +257,15 @@ final class YamlTrees {
         if (s.getAnchor().isPresent() || s.getTag().isPresent()) {
             throw UNSUPPORTED;
         }
-        String value = s.getValue();
-        boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN;
+        return resolve(s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN);
+    }
+
+    /** The value Load gives an untagged scalar: quoted ones are strings, plain ones go through the schema's resolvers. */
+    Object resolve(String value, boolean plain) {
         if (!plain || jsonSchema && !value.isEmpty() && JSON_RESOLVED_FIRST.indexOf(value.charAt(0)) < 0) {
             return value;
         }
-        Tag tag = resolver.resolve(value, plain);
+        Tag tag = resolver.resolve(value, true);
         if (Tag.STR.equals(tag)) {
             return value;
         }
@@ -263,7 +273,7 @@ final class YamlTrees {
         if (c == null) {
             throw UNSUPPORTED;
         }
-        return c.construct(new ScalarNode(tag, value, s.getScalarStyle()));
+        return c.construct(new ScalarNode(tag, value, ScalarStyle.PLAIN));
     }
 
     private static void expect(Event e, Class<? extends Event> type) {
