@@ -37,6 +37,17 @@ public final class Quantities {
         if (text == null || text.isEmpty()) {
             throw new InvalidQuantityException(text, "quantity is empty");
         }
+        // Most quantities are a whole number and a suffix ("500m", "16Gi"): read those without the regular expression.
+        int digits = 0;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits > 0 && digits <= 18) {
+            BigDecimal unit = SUFFIXES.get(text.substring(digits));
+            if (unit != null) {
+                return BigDecimal.valueOf(Long.parseLong(text, 0, digits, 10)).multiply(unit);
+            }
+        }
         Matcher m = SHAPE.matcher(text);
         if (!m.matches()) {
             throw new InvalidQuantityException(text, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");

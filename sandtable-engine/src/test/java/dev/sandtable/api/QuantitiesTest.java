@@ -33,6 +33,18 @@ class QuantitiesTest {
         assertThat(Quantities.parse(text)).isEqualByComparingTo(new BigDecimal(value));
     }
 
+    @org.junit.jupiter.api.Test
+    void wholeNumbersWithASuffixParseExactlyAsTheGeneralPathDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        java.util.List<String> suffixes = java.util.List.of("", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
+        for (int i = 0; i < 2000; i++) {
+            String digits = (Long.toString(random.nextLong(Long.MAX_VALUE)) + "0123456789").substring(0, 1 + random.nextInt(20));
+            String text = (random.nextInt(5) == 0 ? "0" : "") + digits + suffixes.get(random.nextInt(suffixes.size()));
+            // A leading sign takes the general path: the value and its scale must be the same.
+            assertThat(Quantities.parse(text)).as(text).isEqualTo(Quantities.parse("+" + text));
+        }
+    }
+
     @ParameterizedTest(name = "\"{0}\" is rejected")
     @ValueSource(strings = {"500mm", "1GB", "0.5.1", "abc", "1 Gi", "Mi", "1gi", "--1", ""})
     void rejectsWhatTheApiServerRejects(String text) {
