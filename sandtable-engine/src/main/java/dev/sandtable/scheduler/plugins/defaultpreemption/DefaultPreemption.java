@@ -77,15 +77,20 @@ public final class DefaultPreemption {
     /** selectVictimsOnNode: remove every lower-priority pod, check the pod fits, then reprieve as many as possible. */
     private Candidate selectVictims(Framework framework, PodInfo pod, List<NodeInfo> nodes, int index) {
         NodeInfo node = nodes.get(index);
-        List<PodInfo> lower = new ArrayList<>();
-        Map<PodInfo, String> uidOf = new HashMap<>();
+        List<PodInfo> lower = null;
+        Map<PodInfo, String> uidOf = null;
         for (PodInfo p : node.pods()) {
             if (p.priority() < pod.priority()) {
+                if (lower == null) {
+                    lower = new ArrayList<>();
+                    uidOf = new HashMap<>();
+                }
                 lower.add(p);
                 uidOf.put(p, p.pod().getMetadata().getUid());
             }
         }
-        if (lower.isEmpty()) {
+        // Most nodes in a cluster of equal priorities have no victim at all: nothing is allocated for them.
+        if (lower == null) {
             return null;
         }
         Set<String> removed = new HashSet<>(uidOf.values());
