@@ -43,6 +43,7 @@ public final class Parallelizer {
     public static final class Tuning {
         private static final int EXPLORE_EVERY = 32;
         private static final double WEIGHT = 0.2;
+        private static final double OUTLIER = 2;
         private double aloneNanosPerPiece;
         private double helpedNanosPerPiece;
         private int runs;
@@ -59,10 +60,19 @@ public final class Parallelizer {
         void record(boolean helped, long nanos, int pieces) {
             double perPiece = (double) nanos / Math.max(1, pieces);
             if (helped) {
-                helpedNanosPerPiece = helpedNanosPerPiece == 0 ? perPiece : helpedNanosPerPiece + WEIGHT * (perPiece - helpedNanosPerPiece);
+                helpedNanosPerPiece = update(helpedNanosPerPiece, perPiece);
             } else {
-                aloneNanosPerPiece = aloneNanosPerPiece == 0 ? perPiece : aloneNanosPerPiece + WEIGHT * (perPiece - aloneNanosPerPiece);
+                aloneNanosPerPiece = update(aloneNanosPerPiece, perPiece);
             }
+        }
+
+        // A sample counts at most OUTLIER times the estimate: a collection or a descheduled thread in one cycle
+        // would otherwise decide the way for hundreds of cycles.
+        private static double update(double estimate, double sample) {
+            if (estimate == 0) {
+                return sample;
+            }
+            return estimate + WEIGHT * (Math.min(sample, OUTLIER * estimate) - estimate);
         }
     }
 

@@ -76,6 +76,17 @@ class ParallelizerTest {
     }
 
     @Test
+    void oneSlowRunDoesNotDecideTheWayForLong() {
+        Parallelizer.Tuning tuning = new Parallelizer.Tuning();
+        tuning.record(false, 2_000, 100);
+        tuning.record(true, 1_000, 100);
+        tuning.record(true, 50_000_000, 100);
+        tuning.record(true, 1_000, 100);
+        tuning.record(true, 1_000, 100);
+        assertThat(tuning.helpersNext()).isTrue();
+    }
+
+    @Test
     void chunksAreAboutTheSquareRootOfThePiecesAndNeverMoreThanAShare() {
         assertThat(Parallelizer.chunkSize(10_000, 2)).isEqualTo(100);
         assertThat(Parallelizer.chunkSize(10, 16)).isEqualTo(1);
