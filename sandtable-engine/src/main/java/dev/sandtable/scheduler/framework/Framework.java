@@ -152,13 +152,14 @@ public final class Framework {
         }
         Status[] verdict = verdicts;
         java.util.concurrent.atomic.AtomicInteger found = new java.util.concurrent.atomic.AtomicInteger();
-        parallelizer.until(count, filterTuning, (from, to) -> {
+        parallelizer.until(count, filterTuning, (from, to, alone) -> {
             int feasible = 0;
             for (int i = from; i < to; i++) {
                 Status s = runFilters(state, pod, candidates.get((start + i) % count));
                 verdict[i] = s;
-                if (s.isSuccess()) {
-                    feasible++;
+                if (s.isSuccess() && ++feasible == toFind && alone) {
+                    // One thread walking in order stops at the toFind-th feasible node, as upstream's walk does.
+                    return false;
                 }
             }
             return found.addAndGet(feasible) < toFind;
@@ -317,7 +318,7 @@ public final class Framework {
             }
         }
         // Each node's scores from every plugin, nodes split across threads as upstream's RunScorePlugins does.
-        parallelizer.until(n, scoreTuning, (from, to) -> {
+        parallelizer.until(n, scoreTuning, (from, to, alone) -> {
             for (int p = 0; p < scores.length; p++) {
                 if (scores[p] == null) {
                     continue;

@@ -30,10 +30,13 @@ public final class Parallelizer {
         return shared;
     }
 
-    /** Work on pieces [from, to); returns false when no further chunk needs to run. */
+    /**
+     * Work on pieces [from, to); returns false when no further chunk needs to run. When the calling thread runs alone,
+     * it gets every piece as one chunk, in order: such a run may stop part way, as what it has done is a prefix.
+     */
     @FunctionalInterface
     public interface Chunk {
-        boolean run(int from, int to);
+        boolean run(int from, int to, boolean alone);
     }
 
     /**
@@ -44,25 +47,25 @@ public final class Parallelizer {
         private static final int EXPLORE_EVERY = 32;
         private static final double WEIGHT = 0.2;
         private static final double OUTLIER = 2;
-        private double aloneNanosPerPiece;
-        private double helpedNanosPerPiece;
+        private double aloneNanos;
+        private double helpedNanos;
         private int runs;
 
         boolean helpersNext() {
             runs++;
-            if (aloneNanosPerPiece == 0 || helpedNanosPerPiece == 0) {
+            if (aloneNanos == 0 || helpedNanos == 0) {
                 return (runs & 1) == 0;
             }
-            boolean helped = helpedNanosPerPiece < aloneNanosPerPiece;
+            boolean helped = helpedNanos < aloneNanos;
             return runs % EXPLORE_EVERY == 0 ? !helped : helped;
         }
 
-        void record(boolean helped, long nanos, int pieces) {
-            double perPiece = (double) nanos / Math.max(1, pieces);
+        // Whole runs are compared, not pieces: alone, a filter walk stops at the last node it needs.
+        void record(boolean helped, long nanos) {
             if (helped) {
-                helpedNanosPerPiece = update(helpedNanosPerPiece, perPiece);
+                helpedNanos = update(helpedNanos, nanos);
             } else {
-                aloneNanosPerPiece = update(aloneNanosPerPiece, perPiece);
+                aloneNanos = update(aloneNanos, nanos);
             }
         }
 
@@ -107,36 +110,29 @@ public final class Parallelizer {
         if (pieces <= 0) {
             return;
         }
-        int chunk = chunkSize(pieces, parallelism());
-        boolean helped = helpers.length > 0 && pieces >= MIN_PARALLEL_PIECES && (!tuned || tuning.helpersNext());
-        // Nested or concurrent use (another simulation on another thread) runs alone rather than waiting.
-        if (helped && !inUse.tryLock()) {
-            helped = false;
+        if (helpers.length == 0 || pieces < MIN_PARALLEL_PIECES) {
+            work.run(0, pieces, true);
+            return;
         }
+        boolean helped = !tuned || tuning.helpersNext();
         long started = System.nanoTime();
-        int done;
-        if (helped) {
+        // Nested or concurrent use (another simulation on another thread) runs alone rather than waiting.
+        if (helped && inUse.tryLock()) {
             try {
-                Job job = new Job(pieces, chunk, work);
+                Job job = new Job(pieces, chunkSize(pieces, parallelism()), work);
                 for (Helper h : helpers) {
                     h.offer(job);
                 }
                 job.participate();
-                done = job.close();
+                job.close();
             } finally {
                 inUse.unlock();
             }
         } else {
-            done = 0;
-            for (int from = 0; from < pieces; from += chunk) {
-                int to = Math.min(pieces, from + chunk);
-                done += to - from;
-                if (!work.run(from, to)) {
-                    break;
-                }
-            }
+            helped = false;
+            work.run(0, pieces, true);
         }
-        tuning.record(helped, System.nanoTime() - started, done);
+        tuning.record(helped, System.nanoTime() - started);
     }
 
     static int chunkSize(int pieces, int parallelism) {
@@ -168,7 +164,7 @@ public final class Parallelizer {
                     if (from >= pieces) {
                         return;
                     }
-                    if (!work.run(from, Math.min(pieces, from + chunk))) {
+                    if (!work.run(from, Math.min(pieces, from + chunk), false)) {
                         stopped = true;
                     }
                 }
@@ -180,8 +176,8 @@ public final class Parallelizer {
             }
         }
 
-        /** Waits for helpers still in a chunk (one joining later sees stopped and runs none); returns the pieces claimed. */
-        int close() {
+        /** Waits for helpers still in a chunk (one joining later sees stopped and runs none). */
+        void close() {
             stopped = true;
             while (participants.get() != 0) {
                 Thread.onSpinWait();
@@ -189,7 +185,6 @@ public final class Parallelizer {
             if (failure != null) {
                 throw failure;
             }
-            return Math.min(next.get(), pieces);
         }
     }
 

@@ -20,7 +20,7 @@ class ParallelizerTest {
         for (int round = 0; round < 200; round++) {
             int pieces = random.nextInt(2000);
             AtomicIntegerArray runs = new AtomicIntegerArray(Math.max(1, pieces));
-            HELPED.until(pieces, new Parallelizer.Tuning(), (from, to) -> {
+            HELPED.until(pieces, new Parallelizer.Tuning(), (from, to, alone) -> {
                 for (int i = from; i < to; i++) {
                     runs.incrementAndGet(i);
                 }
@@ -40,7 +40,7 @@ class ParallelizerTest {
             int pieces = 128 + random.nextInt(2000);
             int stopAt = random.nextInt(pieces);
             AtomicIntegerArray runs = new AtomicIntegerArray(pieces);
-            HELPED.until(pieces, new Parallelizer.Tuning(), (from, to) -> {
+            HELPED.until(pieces, new Parallelizer.Tuning(), (from, to, alone) -> {
                 for (int i = from; i < to; i++) {
                     runs.incrementAndGet(i);
                 }
@@ -54,7 +54,7 @@ class ParallelizerTest {
 
     @Test
     void aFailureOnAnyThreadReachesTheCaller() {
-        assertThatThrownBy(() -> HELPED.until(1000, new Parallelizer.Tuning(), (from, to) -> {
+        assertThatThrownBy(() -> HELPED.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
             if (from > 500) {
                 throw new IllegalStateException("piece " + from);
             }
@@ -66,8 +66,8 @@ class ParallelizerTest {
     @Test
     void tuningUsesTheFasterWayAndStillTriesTheOtherNowAndThen() {
         Parallelizer.Tuning tuning = new Parallelizer.Tuning();
-        tuning.record(false, 1_000, 100);
-        tuning.record(true, 5_000, 100);
+        tuning.record(false, 1_000);
+        tuning.record(true, 5_000);
         int helped = 0;
         for (int i = 0; i < 320; i++) {
             helped += tuning.helpersNext() ? 1 : 0;
@@ -78,12 +78,22 @@ class ParallelizerTest {
     @Test
     void oneSlowRunDoesNotDecideTheWayForLong() {
         Parallelizer.Tuning tuning = new Parallelizer.Tuning();
-        tuning.record(false, 2_000, 100);
-        tuning.record(true, 1_000, 100);
-        tuning.record(true, 50_000_000, 100);
-        tuning.record(true, 1_000, 100);
-        tuning.record(true, 1_000, 100);
+        tuning.record(false, 2_000);
+        tuning.record(true, 1_000);
+        tuning.record(true, 50_000_000);
+        tuning.record(true, 1_000);
+        tuning.record(true, 1_000);
         assertThat(tuning.helpersNext()).isTrue();
+    }
+
+    @Test
+    void aloneTheCallingThreadGetsEveryPieceAsOneChunkInOrder() {
+        java.util.List<String> calls = new java.util.ArrayList<>();
+        Parallelizer.SEQUENTIAL.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
+            calls.add(from + "-" + to + " " + alone);
+            return true;
+        });
+        assertThat(calls).containsExactly("0-1000 true");
     }
 
     @Test
