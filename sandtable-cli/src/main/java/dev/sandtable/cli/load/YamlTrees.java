@@ -63,6 +63,17 @@ final class YamlTrees {
 
     /** The document's value (null for an empty document); throws Unsupported or the parser's own exceptions. */
     Object parse(String text) {
+        Iterator<Event> it = document(text);
+        if (it == null) {
+            return null;
+        }
+        Object value = build(it, it.next());
+        end(it);
+        return value;
+    }
+
+    /** The document's events after its start, or null for an empty stream. */
+    private Iterator<Event> document(String text) {
         Iterator<Event> it = new Parse(settings).parseString(text).iterator();
         expect(it.next(), StreamStartEvent.class);
         Event e = it.next();
@@ -70,10 +81,12 @@ final class YamlTrees {
             return null;
         }
         expect(e, DocumentStartEvent.class);
-        Object value = build(it, it.next());
+        return it;
+    }
+
+    private static void end(Iterator<Event> it) {
         expect(it.next(), DocumentEndEvent.class);
         expect(it.next(), StreamEndEvent.class);
-        return value;
     }
 
     /** A top-level mapping as the tokens a Jackson mapper would serialize its Map to, with the fields that pick its type. */
@@ -85,13 +98,10 @@ final class YamlTrees {
      * what it is); throws Unsupported or the parser's own exceptions, as parse does.
      */
     Tokens tokens(String text, ObjectCodec codec) {
-        Iterator<Event> it = new Parse(settings).parseString(text).iterator();
-        expect(it.next(), StreamStartEvent.class);
-        Event e = it.next();
-        if (e instanceof StreamEndEvent) {
+        Iterator<Event> it = document(text);
+        if (it == null) {
             return null;
         }
-        expect(e, DocumentStartEvent.class);
         Event root = it.next();
         if (!(root instanceof MappingStartEvent m) || m.getAnchor().isPresent() || m.getTag().isPresent()) {
             return null;
@@ -129,8 +139,7 @@ final class YamlTrees {
         } catch (java.io.IOException impossible) {
             throw new java.io.UncheckedIOException(impossible);
         }
-        expect(it.next(), DocumentEndEvent.class);
-        expect(it.next(), StreamEndEvent.class);
+        end(it);
         return new Tokens(out, apiVersion, kind, hasItemsList);
     }
 
