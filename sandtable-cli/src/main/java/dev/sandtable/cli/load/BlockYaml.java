@@ -14,6 +14,10 @@ import java.io.UncheckedIOException;
  * snakeyaml-engine does (tests compare the two on every YAML file of the project and on generated documents).
  */
 final class BlockYaml {
+    /** snakeyaml-engine's limit for a simple key: the key, quotes included, must end within this many characters. */
+    private static final int MAX_SIMPLE_KEY = 1024;
+    private static final int MAX_DEPTH = 200;
+
     private final String text;
     private final YamlTrees resolver;
     private final TokenBuffer out;
@@ -24,6 +28,7 @@ final class BlockYaml {
     private int[] indent;
     private int lines;
     private int pos;
+    private int depth;
 
     private BlockYaml(String text, YamlTrees resolver, ObjectCodec codec) {
         this.text = text;
@@ -37,6 +42,10 @@ final class BlockYaml {
     }
 
     private YamlTrees.Tokens read() {
+        // snakeyaml-engine refuses documents over its size limit (BlockYaml takes no surrogates: chars are code points).
+        if (text.length() > resolver.codePointLimit()) {
+            throw YamlTrees.UNSUPPORTED;
+        }
         splitLines();
         if (lines == 0 || startsSequenceEntry(0)) {
             throw YamlTrees.UNSUPPORTED;
@@ -106,6 +115,7 @@ final class BlockYaml {
 
     /** A block mapping whose keys sit at column level; ends at the first line indented less. */
     private void mapping(int level, Root root) throws IOException {
+        enter();
         out.writeStartObject();
         YamlTrees.Keys keys = new YamlTrees.Keys();
         while (pos < lines && indent[pos] == level) {
@@ -159,6 +169,7 @@ final class BlockYaml {
             throw YamlTrees.UNSUPPORTED;
         }
         out.writeEndObject();
+        depth--;
     }
 
     private static void setTypeField(Root root, String name, Object value) {
@@ -180,6 +191,7 @@ final class BlockYaml {
 
     /** A block sequence whose "- " entries sit at column level. */
     private void sequence(int level) throws IOException {
+        enter();
         out.writeStartArray();
         while (pos < lines && indent[pos] == level && startsSequenceEntry(pos)) {
             int line = pos;
@@ -211,6 +223,14 @@ final class BlockYaml {
             throw YamlTrees.UNSUPPORTED;
         }
         out.writeEndArray();
+        depth--;
+    }
+
+    // snakeyaml-engine composes nodes recursively and runs out of stack somewhere past a few hundred levels.
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw YamlTrees.UNSUPPORTED;
+        }
     }
 
     /** Whether the text of the line from i holds a mapping key: a quoted scalar followed by ':', or a plain one. */
@@ -230,13 +250,14 @@ final class BlockYaml {
         if (c == '\'' || c == '"') {
             int close = closingQuote(line, s);
             int colon = close + 1;
-            if (colon >= end[line] || text.charAt(colon) != ':' || colon + 1 < end[line] && text.charAt(colon + 1) != ' ') {
+            if (colon >= end[line] || text.charAt(colon) != ':' || colon + 1 < end[line] && text.charAt(colon + 1) != ' '
+                    || colon - s > MAX_SIMPLE_KEY) {
                 throw YamlTrees.UNSUPPORTED;
             }
             return colon;
         }
         int colon = plainKeyColon(line, s);
-        if (colon < 0) {
+        if (colon < 0 || colon - s > MAX_SIMPLE_KEY) {
             throw YamlTrees.UNSUPPORTED;
         }
         return colon;

@@ -61,6 +61,11 @@ final class YamlTrees {
         this.constructors = schema.getSchemaTagConstructors();
     }
 
+    /** The largest document, in code points, snakeyaml-engine reads. */
+    int codePointLimit() {
+        return settings.getCodePointLimit();
+    }
+
     /** The document's value (null for an empty document); throws Unsupported or the parser's own exceptions. */
     Object parse(String text) {
         Iterator<Event> it = document(text);

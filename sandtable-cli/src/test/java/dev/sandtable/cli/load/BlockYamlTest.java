@@ -116,6 +116,23 @@ class BlockYamlTest {
         assertThatThrownBy(() -> BlockYaml.tokens(text, TREES, MAPPER)).isInstanceOf(YamlTrees.Unsupported.class);
     }
 
+    @Test
+    void leavesWhatSnakeyamlRefusesForItsLimitsToSnakeyaml() {
+        String longKey = "k".repeat(1025);
+        for (String text : List.of(longKey + ": 1\n", "'" + "k".repeat(1023) + "': 1\n", "x:\n-   " + longKey + ": 1\n",
+                "a: 1\n" + longKey + ": 1\n", "a: " + "v".repeat(3_145_726) + "\n")) {
+            assertThatThrownBy(() -> new Load(SETTINGS).loadFromString(text)).isInstanceOf(YamlEngineException.class);
+            assertThatThrownBy(() -> BlockYaml.tokens(text, TREES, MAPPER)).isInstanceOf(YamlTrees.Unsupported.class);
+        }
+        assertThat(compare("k".repeat(1024) + ": 1\n", "a 1,024-character key")).isEqualTo(Outcome.READ);
+        // Far deeper than any manifest, where snakeyaml-engine's recursive composer eventually runs out of stack.
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            deep.append(" ".repeat(i)).append("a:\n");
+        }
+        assertThatThrownBy(() -> BlockYaml.tokens(deep.toString(), TREES, MAPPER)).isInstanceOf(YamlTrees.Unsupported.class);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void generatedDocumentsAreReadAsSnakeyamlReadsThemOrLeftToIt(long seed) {
