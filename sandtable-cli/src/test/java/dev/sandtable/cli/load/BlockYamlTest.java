@@ -148,6 +148,26 @@ class BlockYamlTest {
         assertThat(read).as("documents the block reader took").isGreaterThan(total / 5);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void documentsWithStrayCharactersAreReadAsSnakeyamlReadsThemOrLeftToIt(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String significant = " :#-'\"?\nx";
+        for (int i = 0; i < 400; i++) {
+            StringBuilder text = new StringBuilder(new Generator(random).document());
+            for (int edits = 1 + random.nextInt(4); edits > 0 && !text.isEmpty(); edits--) {
+                int at = random.nextInt(text.length());
+                char c = significant.charAt(random.nextInt(significant.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> text.insert(at, c);
+                    case 1 -> text.deleteCharAt(at);
+                    default -> text.setCharAt(at, c);
+                }
+            }
+            compare(text.toString(), "seed " + seed + " mutated document " + i);
+        }
+    }
+
     /** Random block-style YAML: nested mappings and sequences in every indentation style, tricky scalars, comments. */
     private static final class Generator {
         private static final List<String> SCALARS = List.of("web", "true", "false", "null", "", "1", "-1", "012", "1.5", "1e3", ".5",
