@@ -35,6 +35,42 @@ class ParallelSchedulingEquivalenceTest {
         assertThat(alone).as("the cluster runs out of room, so filters reject nodes along the walk").contains("unschedulable");
     }
 
+    @org.junit.jupiter.params.provider.ValueSource(ints = {105, 40})
+    @ParameterizedTest(name = "a filter failing on the node at walk position {0}")
+    void aFilterThatFailsFailsTheSameCyclesWithHelpersAsAlone(int failingAt) {
+        // 200 nodes: a walk stops at the 100th feasible one, so position 105 is past it and 40 before it.
+        SchedulerCache cache = new SchedulerCache();
+        SyntheticCluster.nodes(200).forEach(cache::upsertNode);
+        String failing = cache.nodeList().get(failingAt).name();
+        dev.sandtable.scheduler.framework.FilterPlugin crashing = new dev.sandtable.scheduler.framework.FilterPlugin() {
+            @Override
+            public String name() {
+                return "Crashing";
+            }
+
+            @Override
+            public dev.sandtable.scheduler.framework.Status filter(dev.sandtable.scheduler.framework.CycleState state, PodInfo pod,
+                                                                   dev.sandtable.scheduler.framework.NodeInfo node) {
+                if (node.name().equals(failing)) {
+                    throw new IllegalStateException("plugin bug on " + node.name());
+                }
+                return dev.sandtable.scheduler.framework.Status.SUCCESS;
+            }
+        };
+        List<String> outcomes = new ArrayList<>();
+        for (Parallelizer parallelizer : List.of(Parallelizer.SEQUENTIAL, HELPED)) {
+            var profile = new dev.sandtable.scheduler.framework.Profile("default-scheduler", List.of(crashing), List.of(), 0, false);
+            Framework framework = new Framework(profile, new SeededRandom(7), parallelizer);
+            try {
+                outcomes.add(framework.schedule(new PodInfo(SyntheticCluster.pods(Workload.BASIC, "p", 1).get(0)), cache.nodeList()).node());
+            } catch (IllegalStateException e) {
+                outcomes.add(e.getMessage());
+            }
+        }
+        assertThat(outcomes.get(1)).isEqualTo(outcomes.get(0));
+        assertThat(outcomes.get(0).startsWith("plugin bug")).isEqualTo(failingAt < 100);
+    }
+
     // 200 nodes (over the parallel threshold), a third of them cordoned so that feasible nodes are scattered, each
     // with room for ten of the 100m pods, so the last pods find no room.
     private static List<String> placements(Workload workload, Parallelizer parallelizer) {

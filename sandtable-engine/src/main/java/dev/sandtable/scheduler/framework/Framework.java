@@ -22,6 +22,7 @@ public final class Framework {
     private final Parallelizer.Tuning scoreTuning = new Parallelizer.Tuning();
     // Filter verdicts by position in the walk, reused across cycles (schedule is not re-entered).
     private Status[] verdicts = new Status[0];
+    private final Map<Integer, RuntimeException> crashes = new java.util.concurrent.ConcurrentHashMap<>();
     private long[][] scoreBuffers = new long[0][];
     private final List<PreFilterPlugin> preFilters = new ArrayList<>();
     private final List<PreScorePlugin> preScores = new ArrayList<>();
@@ -107,6 +108,9 @@ public final class Framework {
         for (int i = 0; i < count && feasible.size() < toFind; i++) {
             NodeInfo node = candidates.get((start + i) % count);
             processed++;
+            if (verdict[i] == null) {
+                throw crashes.get(i);
+            }
             if (verdict[i].isSuccess()) {
                 feasible.add(node);
             } else {
@@ -151,11 +155,26 @@ public final class Framework {
             verdicts = new Status[count];
         }
         Status[] verdict = verdicts;
+        if (!crashes.isEmpty()) {
+            crashes.clear();
+        }
         java.util.concurrent.atomic.AtomicInteger found = new java.util.concurrent.atomic.AtomicInteger();
         parallelizer.until(count, filterTuning, (from, to, alone) -> {
             int feasible = 0;
             for (int i = from; i < to; i++) {
-                Status s = runFilters(state, pod, candidates.get((start + i) % count));
+                Status s;
+                try {
+                    s = runFilters(state, pod, candidates.get((start + i) % count));
+                } catch (RuntimeException e) {
+                    if (alone) {
+                        throw e;
+                    }
+                    // A helper may run past the node where one thread would have stopped: the in-order scan rethrows
+                    // this only if it gets here, so a failing plugin fails the same cycles either way.
+                    crashes.put(i, e);
+                    verdict[i] = null;
+                    continue;
+                }
                 verdict[i] = s;
                 if (s.isSuccess() && ++feasible == toFind && alone) {
                     // One thread walking in order stops at the toFind-th feasible node, as upstream's walk does.

@@ -175,9 +175,12 @@ public final class NodeInfo {
     // PodsWithAffinity and PodsWithRequiredAntiAffinity), kept by uid so removal is O(1).
     private final Map<String, PodInfo> podsWithAffinity = new LinkedHashMap<>();
     private final Map<String, PodInfo> podsWithRequiredAntiAffinity = new LinkedHashMap<>();
-    // Image name to size from node.status.images (NodeInfo.ImageStates), computed for the current Node object.
-    private Node imageSizesOf;
-    private Map<String, Long> imageSizes = Map.of();
+    // Image name to size from node.status.images (NodeInfo.ImageStates), computed for the current Node object and
+    // published as one value, as scoring may ask for it from several threads.
+    private record ImageSizes(Node of, Map<String, Long> sizes) {
+    }
+
+    private volatile ImageSizes imageSizes = new ImageSizes(null, Map.of());
 
     /** Pods on this node that have a podAffinity or podAntiAffinity stanza. */
     public java.util.Collection<PodInfo> podsWithAffinity() {
@@ -191,7 +194,8 @@ public final class NodeInfo {
 
     /** Every name in node.status.images mapped to that image's sizeBytes; empty when the node reports no images. */
     public Map<String, Long> imageSizes() {
-        if (imageSizesOf != node) {
+        ImageSizes cached = imageSizes;
+        if (cached.of() != node) {
             Map<String, Long> sizes = new HashMap<>();
             if (node.getStatus() != null && node.getStatus().getImages() != null) {
                 for (io.fabric8.kubernetes.api.model.ContainerImage image : node.getStatus().getImages()) {
@@ -204,10 +208,10 @@ public final class NodeInfo {
                     }
                 }
             }
-            imageSizes = sizes.isEmpty() ? Map.of() : sizes;
-            imageSizesOf = node;
+            cached = new ImageSizes(node, sizes.isEmpty() ? Map.of() : sizes);
+            imageSizes = cached;
         }
-        return imageSizes;
+        return cached.sizes();
     }
 
     // Bumped whenever the node object or the set of pods changes (framework.NodeInfo.Generation), so

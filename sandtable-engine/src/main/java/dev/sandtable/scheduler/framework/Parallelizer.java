@@ -116,15 +116,18 @@ public final class Parallelizer {
         }
         boolean helped = !tuned || tuning.helpersNext();
         long started = System.nanoTime();
-        // Nested or concurrent use (another simulation on another thread) runs alone rather than waiting.
-        if (helped && inUse.tryLock()) {
+        // Nested (from a chunk) or concurrent use (another simulation on another thread) runs alone rather than waiting.
+        if (helped && !inUse.isHeldByCurrentThread() && inUse.tryLock()) {
             try {
                 Job job = new Job(pieces, chunkSize(pieces, parallelism()), work);
-                for (Helper h : helpers) {
-                    h.offer(job);
+                try {
+                    for (Helper h : helpers) {
+                        h.offer(job);
+                    }
+                    job.participate();
+                } finally {
+                    job.close();
                 }
-                job.participate();
-                job.close();
             } finally {
                 inUse.unlock();
             }
@@ -144,11 +147,14 @@ public final class Parallelizer {
     private static final class Job {
         private final int pieces;
         private final int chunk;
-        private final Chunk work;
+        // Dropped on close, so that the job a helper remembers holds no cycle state.
+        private Chunk work;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger participants = new AtomicInteger();
         private volatile boolean stopped;
-        private volatile RuntimeException failure;
+        // The failure of the lowest chunk that failed: the one a single thread would have met first.
+        private Throwable failure;
+        private int failedAt = Integer.MAX_VALUE;
 
         Job(int pieces, int chunk, Chunk work) {
             this.pieces = pieces;
@@ -164,26 +170,47 @@ public final class Parallelizer {
                     if (from >= pieces) {
                         return;
                     }
-                    if (!work.run(from, Math.min(pieces, from + chunk), false)) {
+                    try {
+                        if (!work.run(from, Math.min(pieces, from + chunk), false)) {
+                            stopped = true;
+                        }
+                    } catch (Throwable t) {
                         stopped = true;
+                        failed(from, t);
+                        return;
                     }
                 }
-            } catch (RuntimeException | Error e) {
-                failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                stopped = true;
             } finally {
                 participants.decrementAndGet();
             }
         }
 
-        /** Waits for helpers still in a chunk (one joining later sees stopped and runs none). */
+        private synchronized void failed(int from, Throwable t) {
+            if (from < failedAt) {
+                failedAt = from;
+                failure = t;
+            }
+        }
+
+        /** Waits for helpers still in a chunk (one joining later sees stopped and runs none), then rethrows a failure. */
         void close() {
             stopped = true;
             while (participants.get() != 0) {
                 Thread.onSpinWait();
             }
-            if (failure != null) {
-                throw failure;
+            work = null;
+            Throwable t;
+            synchronized (this) {
+                t = failure;
+            }
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
             }
         }
     }
@@ -221,6 +248,8 @@ public final class Parallelizer {
                         LockSupport.park(this);
                     }
                     parked = false;
+                    // Nothing interrupts helpers, but an interrupt left set would make park return at once, forever.
+                    Thread.interrupted();
                     idleSince = System.nanoTime();
                 }
             }

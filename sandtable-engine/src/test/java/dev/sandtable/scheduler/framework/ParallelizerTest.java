@@ -53,6 +53,38 @@ class ParallelizerTest {
     }
 
     @Test
+    void theFailureOfTheLowestFailingChunkReachesTheCallerAsItself() {
+        StackOverflowError deep = new StackOverflowError("deep");
+        for (int round = 0; round < 50; round++) {
+            assertThatThrownBy(() -> HELPED.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
+                if (from >= 300 && from < 400) {
+                    throw deep;
+                }
+                if (from >= 400) {
+                    throw new IllegalStateException("later chunk");
+                }
+                return true;
+            })).isSameAs(deep);
+        }
+    }
+
+    @Test
+    void aRunStartedFromInsideAChunkRunsAlone() {
+        java.util.List<Boolean> inner = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread caller = Thread.currentThread();
+        HELPED.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
+            if (Thread.currentThread() == caller && inner.isEmpty()) {
+                HELPED.until(500, new Parallelizer.Tuning(), (f, t, innerAlone) -> {
+                    inner.add(innerAlone);
+                    return true;
+                });
+            }
+            return true;
+        });
+        assertThat(inner).containsExactly(true);
+    }
+
+    @Test
     void aFailureOnAnyThreadReachesTheCaller() {
         assertThatThrownBy(() -> HELPED.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
             if (from > 500) {
