@@ -73,7 +73,10 @@ class ParallelizerTest {
         java.util.List<Boolean> inner = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         Thread caller = Thread.currentThread();
         HELPED.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
-            if (Thread.currentThread() == caller && inner.isEmpty()) {
+            if (Thread.currentThread() != caller) {
+                // Slow helpers, so that the calling thread surely runs some chunks itself.
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            } else if (inner.isEmpty()) {
                 HELPED.until(500, new Parallelizer.Tuning(), (f, t, innerAlone) -> {
                     inner.add(innerAlone);
                     return true;
