@@ -177,6 +177,16 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void aDocumentNestedThousandsOfLevelsDeepIsBadInputNotACrash(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("deep.yaml");
+        Files.writeString(file, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\nextra: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+        Cli r = Cli.run("check", file.toString());
+        assertThat(r.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err().strip()).isEqualTo("error: " + file + ":1 (document 1): malformed YAML: nested too deeply to read"
+                + " (hint: check the indentation: a Kubernetes object is a few dozen levels deep at most)");
+    }
+
+    @Test
     void aBrokenSecondDocumentOnStdinIsReportedUnderStdinWithItsLine() {
         InputStream saved = System.in;
         try {

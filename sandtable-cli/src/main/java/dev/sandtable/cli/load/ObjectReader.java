@@ -69,7 +69,7 @@ final class ObjectReader {
         } catch (YamlTrees.Unsupported notPlainBlockStyle) {
             try {
                 tokens = TREES.tokens(doc.text(), MAPPER);
-            } catch (YamlTrees.Unsupported | YamlEngineException other) {
+            } catch (YamlTrees.Unsupported | YamlEngineException | StackOverflowError other) {
                 // Read below, the general way, which also says what is wrong.
             }
         }
@@ -92,6 +92,10 @@ final class ObjectReader {
             return Result.of(malformed(doc, e));
         } catch (YamlEngineException e) {
             return Result.of(new ManifestProblem(doc.at(1), syntax(doc) + firstLine(e.getMessage()), "check indentation and quoting"));
+        } catch (StackOverflowError e) {
+            // snakeyaml-engine composes nested nodes recursively; no Kubernetes object comes near this depth.
+            return Result.of(new ManifestProblem(doc.at(1), syntax(doc) + "nested too deeply to read",
+                    "check the indentation: a Kubernetes object is a few dozen levels deep at most"));
         }
         if (tree == null) {
             return new Result(List.of(), null);
