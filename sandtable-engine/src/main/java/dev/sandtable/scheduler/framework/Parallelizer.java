@@ -44,8 +44,8 @@ public final class Parallelizer {
      * is retried now and then, as the JIT, the cluster and the cost of a piece change over a run.
      */
     public static final class Tuning {
-        private static final int EXPLORE_EVERY = 32;
-        private static final double WEIGHT = 0.2;
+        static final int EXPLORE_EVERY = 16;
+        private static final double WEIGHT = 0.3;
         private static final double OUTLIER = 2;
         private double aloneNanos;
         private double helpedNanos;
@@ -240,8 +240,11 @@ public final class Parallelizer {
                     last = job;
                     job.participate();
                     idleSince = System.nanoTime();
-                } else if ((++spins & 0xff) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
+                } else if ((++spins & 0xff) != 0) {
                     Thread.onSpinWait();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    // Gives the core up to a runnable thread (a JIT compiler, say) without leaving the burst.
+                    Thread.yield();
                 } else {
                     parked = true;
                     if (offered == last) {

@@ -107,7 +107,7 @@ class ParallelizerTest {
         for (int i = 0; i < 320; i++) {
             helped += tuning.helpersNext() ? 1 : 0;
         }
-        assertThat(helped).isEqualTo(10);
+        assertThat(helped).isEqualTo(320 / Parallelizer.Tuning.EXPLORE_EVERY);
     }
 
     @Test
