@@ -9,7 +9,8 @@ record Cli(int exitCode, String out, String err) {
     static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
+        // The same command line Main.execute builds for these arguments.
+        CommandLine cl = Main.commandLine(args.length == 0 ? null : args[0]);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -71,10 +71,21 @@ class QuickstartEndToEndTest {
     @Test
     void versionAndHelpWorkOnEveryCommand() {
         assertThat(Cli.run("--version").out()).startsWith("sandtable ");
-        for (String cmd : List.of("run", "check")) {
+        for (String cmd : List.of("run", "schedule", "check", "reach", "bench")) {
             assertThat(Cli.run(cmd, "--help").out()).contains("Usage: sandtable " + cmd);
             assertThat(Cli.run(cmd, "--version").out()).startsWith("sandtable ");
+            assertThat(Cli.run("help", cmd).out()).contains("Usage: sandtable " + cmd);
         }
+        assertThat(Cli.run("--help").out()).containsSubsequence("run ", "schedule ", "check ", "bench ", "reach ", "help ")
+                .doesNotContain("__train");
+    }
+
+    @Test
+    void aNamedCommandIsTheOnlyOneBuiltAndAnyOtherFirstArgumentGetsThemAll() {
+        assertThat(Main.commandLine("schedule").getSubcommands()).containsOnlyKeys("schedule");
+        assertThat(Main.commandLine("help").getSubcommands()).containsOnlyKeys("run", "schedule", "check", "bench", "__train", "reach", "help");
+        assertThat(Main.commandLine("schedul").getSubcommands()).hasSize(7);
+        assertThat(Cli.run("schedul").err()).contains("Unmatched argument at index 0: 'schedul'");
     }
 
     @Test
