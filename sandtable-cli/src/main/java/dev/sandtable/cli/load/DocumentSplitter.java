@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * Splits a YAML stream at document markers. A line starting with "---" or "..." followed by a blank
  * or the line end can only be a marker in YAML 1.2, so a textual split is exact and lets documents be parsed in parallel.
+ * Each document's text is the slice of its lines, every line ending in a newline.
  */
 final class DocumentSplitter {
     private DocumentSplitter() {
@@ -13,63 +14,70 @@ final class DocumentSplitter {
 
     static List<Document> split(Source source) {
         String text = source.text();
+        int n = text.length();
         List<Document> docs = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int line = 1;
+        // The current document: what a "--- content" marker line left on its own line, then text[from, pos).
+        String head = "";
+        int from = 0;
         int start = 1;
+        int line = 1;
         int pos = 0;
-        while (pos <= text.length()) {
+        while (pos < n) {
             int end = text.indexOf('\n', pos);
-            if (end < 0) {
-                end = text.length();
-            }
-            String l = text.substring(pos, end);
-            if (isMarker(l, "---")) {
-                add(docs, source, start, current);
-                current.setLength(0);
-                String rest = l.substring(3).strip();
+            int next = end < 0 ? n : end + 1;
+            int lineEnd = end < 0 ? n : end;
+            if (isMarker(text, pos, lineEnd, '-')) {
+                add(docs, source, start, head, text, from, pos);
+                String rest = text.substring(pos + 3, lineEnd).strip();
+                head = !rest.isEmpty() && !rest.startsWith("#") ? rest + "\n" : "\n";
+                from = next;
                 start = line;
-                if (!rest.isEmpty() && !rest.startsWith("#")) {
-                    current.append(rest);
-                }
-                current.append('\n');
-            } else if (isMarker(l, "...")) {
-                add(docs, source, start, current);
-                current.setLength(0);
+            } else if (isMarker(text, pos, lineEnd, '.')) {
+                add(docs, source, start, head, text, from, pos);
+                head = "";
+                from = next;
                 start = line + 1;
-            } else {
-                current.append(l).append('\n');
             }
             line++;
-            pos = end + 1;
+            pos = next;
         }
-        add(docs, source, start, current);
+        add(docs, source, start, head, text, from, n);
         return docs;
     }
 
-    private static boolean isMarker(String line, String marker) {
-        return line.startsWith(marker) && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '\t' || line.charAt(3) == '\r');
-    }
-
-    private static void add(List<Document> docs, Source source, int startLine, StringBuilder text) {
-        if (hasContent(text)) {
-            docs.add(new Document(source, docs.size() + 1, startLine, text.toString()));
+    private static boolean isMarker(String text, int pos, int lineEnd, char c) {
+        if (lineEnd - pos < 3 || text.charAt(pos) != c || text.charAt(pos + 1) != c || text.charAt(pos + 2) != c) {
+            return false;
         }
+        if (lineEnd - pos == 3) {
+            return true;
+        }
+        char after = text.charAt(pos + 3);
+        return after == ' ' || after == '\t' || after == '\r';
     }
 
-    private static boolean hasContent(CharSequence text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            int eol = i;
-            while (eol < n && text.charAt(eol) != '\n') {
-                eol++;
+    private static void add(List<Document> docs, Source source, int startLine, String head, String text, int from, int to) {
+        if (!hasContent(head, 0, head.length()) && !hasContent(text, from, to)) {
+            return;
+        }
+        // The last document's last line gets its newline too, as every other line has one.
+        String body = to == text.length() ? text.substring(from, to) + "\n" : text.substring(from, to);
+        docs.add(new Document(source, docs.size() + 1, startLine, head.isEmpty() ? body : head + body));
+    }
+
+    /** Whether text[from, to) has a line that is neither blank, a comment nor a directive. */
+    private static boolean hasContent(String text, int from, int to) {
+        boolean lineStart = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                lineStart = true;
+            } else if (lineStart && !Character.isWhitespace(c)) {
+                if (c != '#' && c != '%') {
+                    return true;
+                }
+                lineStart = false;
             }
-            String l = text.subSequence(i, eol).toString().strip();
-            if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("%")) {
-                return true;
-            }
-            i = eol + 1;
         }
         return false;
     }
