@@ -79,10 +79,7 @@ class ScenarioCliTest {
                   # %s
                 %s
                 """.formatted(what, "  " + body));
-        Cli r = Cli.run("run", EXAMPLE, "--scenario", file.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
-        assertThat(r.err()).contains(expected).contains("(hint: ").doesNotContain("\tat ");
+        assertRefusedInOneLine(file, expected);
     }
 
     @Test
@@ -142,10 +139,7 @@ class ScenarioCliTest {
                   expectations:
                     - reachability: %s
                 """.formatted(intent));
-        Cli r = Cli.run("run", EXAMPLE, "--scenario", file.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
-        assertThat(r.err()).contains(expected).contains("(hint: ").doesNotContain("\tat ");
+        assertRefusedInOneLine(file, expected);
     }
 
     @Test
@@ -153,5 +147,13 @@ class ScenarioCliTest {
         Cli r = Cli.run("run", EXAMPLE, "--scenario", "black-friday");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--scenario black-friday: no such file").contains("scenarios found: [daily-load, flash-sale, isolation]");
+    }
+
+    /** The scenario file is bad input: exit 2, one error line naming the problem, a hint, and no stack trace. */
+    private static void assertRefusedInOneLine(Path file, String expected) {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).hasSize(1);
+        assertThat(r.err()).contains(expected).contains("(hint: ").doesNotContain("\tat ");
     }
 }
