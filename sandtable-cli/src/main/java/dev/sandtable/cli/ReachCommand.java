@@ -6,7 +6,7 @@ import dev.sandtable.cli.report.ReachDot;
 import dev.sandtable.cli.report.ReachQuery;
 import dev.sandtable.cli.report.ReachReport;
 import dev.sandtable.cli.report.ReachText;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.kubelet.KubeletTiming;
 import dev.sandtable.network.Ip;

@@ -64,7 +64,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         // Pods need to run here only where that changes placement: an ordered StatefulSet waits for each pod before
         // creating the next, and a PodDisruptionBudget counts running pods when preemption picks victims.
         sim.kubelet().startOnly(p -> {
-            var owner = dev.sandtable.controller.Pods.controllerOf(p);
+            var owner = dev.sandtable.api.Pods.controllerOf(p);
             return owner != null && "StatefulSet".equals(owner.getKind())
                     || !sim.store().list(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, p.getMetadata().getNamespace()).isEmpty();
         });

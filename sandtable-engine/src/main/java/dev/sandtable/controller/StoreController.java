@@ -1,6 +1,7 @@
 package dev.sandtable.controller;
 
 import dev.sandtable.api.ObjectStore;
+import dev.sandtable.api.Pods;
 import dev.sandtable.sim.Controller;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;

@@ -3,7 +3,7 @@ package dev.sandtable.kubelet;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.WatchEvent;
 import dev.sandtable.cluster.NodeFactory;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateRunning;

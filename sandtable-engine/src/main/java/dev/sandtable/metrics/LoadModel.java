@@ -5,7 +5,7 @@ import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.PodRequests;
 import dev.sandtable.api.Resources;
 import dev.sandtable.api.WatchEvent;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;

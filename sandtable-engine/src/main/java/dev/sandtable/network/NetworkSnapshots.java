@@ -1,7 +1,7 @@
 package dev.sandtable.network;
 
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import dev.sandtable.report.ClusterReports;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;

@@ -3,7 +3,7 @@ package dev.sandtable.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sandtable.cluster.NodePool;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.testing.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -3,7 +3,7 @@ package dev.sandtable.controller.daemonset;
 import dev.sandtable.api.NodeSelectors;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.Tolerations;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Node;

@@ -1,7 +1,7 @@
 package dev.sandtable.controller.deployment;
 
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;

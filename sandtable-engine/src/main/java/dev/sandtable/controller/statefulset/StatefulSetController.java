@@ -1,7 +1,7 @@
 package dev.sandtable.controller.statefulset;
 
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.controller.Pods;
+import dev.sandtable.api.Pods;
 import dev.sandtable.controller.StoreController;
 import dev.sandtable.controller.deployment.PodTemplateHash;
 import io.fabric8.kubernetes.api.model.Pod;

@@ -1,4 +1,4 @@
-package dev.sandtable.controller;
+package dev.sandtable.api;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
