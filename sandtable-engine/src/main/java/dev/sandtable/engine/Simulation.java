@@ -3,7 +3,6 @@ package dev.sandtable.engine;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.PodAdmission;
 import dev.sandtable.cluster.InstanceTypeCatalog;
-import dev.sandtable.cluster.NodePool;
 import dev.sandtable.cluster.NodePoolController;
 import dev.sandtable.controller.daemonset.DaemonSetController;
 import dev.sandtable.controller.deployment.DeploymentController;
@@ -148,10 +147,6 @@ public final class Simulation {
 
     public List<Node> nodes() {
         return store.list(Node.class);
-    }
-
-    public boolean hasNodePools() {
-        return !store.list(NodePool.class).isEmpty();
     }
 
     private static Namespace namespace(String name) {
