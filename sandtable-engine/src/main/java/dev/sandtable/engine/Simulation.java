@@ -75,7 +75,7 @@ public final class Simulation {
         new DisruptionController(store);
         StoreListers listers = new StoreListers(store);
         this.scheduler = new Scheduler(store, random, schedulerConfiguration.profiles().stream()
-                .map(p -> PluginRegistry.build(p, listers)).toList(), listers);
+                .map(p -> PluginRegistry.build(p, listers)).toList());
         this.kubelet = kubeletTiming == null ? null : new Kubelet(store, kubeletTiming);
         bootstrap();
     }
