@@ -84,12 +84,16 @@ public final class ClusterReports {
                 if (Pods.isReady(p)) {
                     w.ready++;
                 }
+                w.restarts += Pods.restarts(p);
+                if (Pods.inCrashLoopBackOff(p)) {
+                    w.crashLoopBackOff++;
+                }
             }
         }
         List<ClusterReport.Workload> wl = workloads.values().stream()
                 .sorted(Comparator.comparing((WorkloadAcc a) -> a.namespace).thenComparing(a -> a.kind).thenComparing(a -> a.name))
                 .map(a -> new ClusterReport.Workload(a.kind, a.namespace, a.name, a.desired < 0 ? a.pods : a.desired,
-                        a.ready, a.pending, a.podsPerPool, List.copyOf(a.nodes)))
+                        a.ready, a.pending, a.podsPerPool, List.copyOf(a.nodes), a.restarts, a.crashLoopBackOff))
                 .toList();
         pending.sort(Comparator.comparing(ClusterReport.PendingPod::namespace).thenComparing(ClusterReport.PendingPod::name));
         return new ClusterReport(format(simulated), seed, List.copyOf(sim.notes()), pools, wl, pending,
@@ -216,6 +220,8 @@ public final class ClusterReports {
         int pods;
         int ready;
         int pending;
+        int restarts;
+        int crashLoopBackOff;
         final Map<String, Integer> podsPerPool = new TreeMap<>();
 
         String id() {

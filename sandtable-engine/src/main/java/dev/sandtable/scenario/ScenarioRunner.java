@@ -35,6 +35,8 @@ public final class ScenarioRunner {
     private final LoadModel load;
     private final PendingTracker pending;
     private final Recorder recorder;
+    private final OomKills oomKills;
+    private long startMillis;
     private final List<String> log = new ArrayList<>();
     private final Map<String, String> poolOfNode = new HashMap<>();
     private final java.util.Set<String> loadedKeys = new java.util.HashSet<>();
@@ -49,7 +51,8 @@ public final class ScenarioRunner {
     public ScenarioRunner(Simulation sim, ParsedScenario scenario) {
         this.sim = sim;
         this.scenario = scenario;
-        this.load = new LoadModel(sim.store(), pod -> sim.kubelet().oomKill(pod));
+        this.oomKills = new OomKills(sim.store());
+        this.load = new LoadModel(sim.store(), pod -> oomKills.killed(pod, sim.kubelet().oomKill(pod), sim.clock().nowMillis() - startMillis, log));
         this.pending = new PendingTracker(sim.store());
         this.recorder = new Recorder(scenario.resolution().toMillis(), scenario.duration().toMillis());
     }
@@ -57,6 +60,7 @@ public final class ScenarioRunner {
     public ScenarioResult run(List<? extends HasMetadata> platform, Consumer<Progress> progress) {
         sim.apply(platform);
         long start = scenario.warmup().toMillis();
+        startMillis = start;
         sim.clock().runUntil(start);
         pending.startAt(start);
         scenario.load().forEach(load::addTarget);
@@ -225,6 +229,7 @@ public final class ScenarioRunner {
             }
         }
         out.add(new ScenarioResult.Figure("pending pods", "max " + fmt(max(recorder.values("cluster.pendingPods")))));
+        out.addAll(oomKills.figures());
         return out;
     }
 

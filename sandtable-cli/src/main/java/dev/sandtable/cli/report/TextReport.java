@@ -46,14 +46,22 @@ public final class TextReport {
         sb.append(pools.render());
 
         sb.append("\nWORKLOADS\n");
-        Table wl = new Table("WORKLOAD", "READY", "PENDING", "POOLS", "NODES");
+        // RESTARTS appears only once a container has been restarted, as only scenarios with load kill containers.
+        boolean restarts = r.workloads().stream().anyMatch(w -> w.restarts() > 0);
+        Table wl = restarts ? new Table("WORKLOAD", "READY", "PENDING", "RESTARTS", "POOLS", "NODES")
+                : new Table("WORKLOAD", "READY", "PENDING", "POOLS", "NODES");
         for (ClusterReport.Workload w : r.workloads()) {
             List<String> perPool = new ArrayList<>();
             for (Map.Entry<String, Integer> e : w.podsPerPool().entrySet()) {
                 perPool.add(e.getKey() + "(" + e.getValue() + ")");
             }
-            wl.row(w.id(), w.ready() + "/" + w.desired(), Integer.toString(w.pending()),
-                    perPool.isEmpty() ? "-" : String.join(",", perPool), nodes(w.nodes()));
+            List<String> row = new ArrayList<>(List.of(w.id(), w.ready() + "/" + w.desired(), Integer.toString(w.pending())));
+            if (restarts) {
+                row.add(w.restarts() + (w.crashLoopBackOff() == 0 ? "" : " (" + w.crashLoopBackOff() + " in CrashLoopBackOff)"));
+            }
+            row.add(perPool.isEmpty() ? "-" : String.join(",", perPool));
+            row.add(nodes(w.nodes()));
+            wl.row(row.toArray(String[]::new));
         }
         sb.append(wl.render());
 
