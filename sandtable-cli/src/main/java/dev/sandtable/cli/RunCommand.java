@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         var explanations = report.pendingByWorkload().stream().flatMap(w -> w.reasons().stream())
                 .map(reason -> sim.scheduler().explainNow(pod(sim, reason.example())))
                 .toList();
-        RunOutput result = new RunOutput(Version.version(), report, notSimulated(m), explanations);
+        RunOutput result = new RunOutput(Version.version(), report, m.notSimulatedCounts(), explanations);
         long wallNanos = System.nanoTime() - started;
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
@@ -117,11 +116,11 @@ public final class RunCommand implements Callable<Integer> {
         var report = ClusterReports.of(sim, parsed.duration(), runSeed);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
-            out.println(json(new ScenarioOutput(Version.version(), result, report, notSimulated(m))));
+            out.println(json(new ScenarioOutput(Version.version(), result, report, m.notSimulatedCounts())));
         } else {
             out.print(dev.sandtable.cli.report.ScenarioText.render(result));
             out.print("\nAT THE END\n");
-            out.print(TextReport.render(new RunOutput(Version.version(), report, notSimulated(m), List.of())));
+            out.print(TextReport.render(new RunOutput(Version.version(), report, m.notSimulatedCounts(), List.of())));
         }
         out.flush();
         if (junit != null) {
@@ -148,11 +147,6 @@ public final class RunCommand implements Callable<Integer> {
         return sim.store().get(Pod.class, key.substring(0, slash), key.substring(slash + 1)).orElseThrow();
     }
 
-    private static Map<String, Integer> notSimulated(Manifests m) {
-        Map<String, Integer> all = new TreeMap<>(m.customResourceCounts());
-        all.putAll(m.inactiveBuiltinCounts());
-        return all;
-    }
 
     static String json(Object value) {
         ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -49,7 +49,27 @@ class QuickstartEndToEndTest {
     @Test
     void customResourcesAreKeptAndListedAsNotSimulated() {
         assertThat(Cli.run("run", EXAMPLE).out()).contains("not simulated: 1 cert-manager.io/v1 Certificate");
-        assertThat(Cli.run("check", EXAMPLE).out()).contains("not simulated: 1 custom resource(s): 1 cert-manager.io/v1 Certificate");
+        assertThat(Cli.run("check", EXAMPLE).out()).contains("not simulated: 1 cert-manager.io/v1 Certificate\n");
+    }
+
+    @Test
+    void checkAndRunListWhatIsNotSimulatedOnTheSameLine() {
+        String check = Cli.run("check", "../examples/finch").out();
+        String run = Cli.run("run", "../examples/finch").out();
+        String line = check.lines().filter(l -> l.startsWith("not simulated: ")).findFirst().orElseThrow();
+        assertThat(line).contains("1 autoscaling.k8s.io/v1 VerticalPodAutoscaler", "2 batch/v1 CronJob", "2 autoscaling/v2 HorizontalPodAutoscaler");
+        assertThat(run.lines()).contains(line);
+    }
+
+    @Test
+    void checkGivesItsFindingsAsJson() throws Exception {
+        Cli r = Cli.run("check", EXAMPLE, "-o", "json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("kinds").get("Deployment").asInt()).isEqualTo(3);
+        assertThat(root.get("notSimulated").get("cert-manager.io/v1 Certificate").asInt()).isEqualTo(1);
+        assertThat(root.get("scenarios")).hasSize(3);
+        assertThat(root.get("objects").asInt()).isPositive();
     }
 
     @Test

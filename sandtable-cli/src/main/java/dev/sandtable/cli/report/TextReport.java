@@ -23,16 +23,25 @@ public final class TextReport {
         return String.join(",", nodes.subList(0, 3)) + " +" + (nodes.size() - 3) + " more";
     }
 
+    /** The kinds kept but not acted on, counted, as run and check both print them. */
+    public static String notSimulated(Map<String, Integer> counts) {
+        return "not simulated: " + counts(counts);
+    }
+
+    /** "2 apps/v1 Deployment, 1 v1 Service": counts in the map's order. */
+    public static String counts(Map<String, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((k, v) -> parts.add(v + " " + k));
+        return String.join(", ", parts);
+    }
+
     public static String render(RunOutput o) {
         ClusterReport r = o.report();
         StringBuilder sb = new StringBuilder();
         sb.append("Simulated ").append(r.simulated()).append(" (seed ").append(r.seed()).append(")\n");
         r.notes().forEach(n -> sb.append("note: ").append(n).append('\n'));
         if (!o.notSimulated().isEmpty()) {
-            sb.append("not simulated: ");
-            List<String> parts = new ArrayList<>();
-            o.notSimulated().forEach((k, v) -> parts.add(v + " " + k));
-            sb.append(String.join(", ", parts)).append('\n');
+            sb.append(notSimulated(o.notSimulated())).append('\n');
         }
 
         sb.append("\nNODE POOLS\n");
