@@ -36,7 +36,6 @@ public final class ScenarioRunner {
     private final PendingTracker pending;
     private final Recorder recorder;
     private final OomKills oomKills;
-    private long startMillis;
     private final List<String> log = new ArrayList<>();
     private final Map<String, String> poolOfNode = new HashMap<>();
     private final java.util.Set<String> loadedKeys = new java.util.HashSet<>();
@@ -86,7 +85,6 @@ public final class ScenarioRunner {
     public ScenarioResult run(List<? extends HasMetadata> platform, Consumer<Progress> progress) {
         sim.apply(platform);
         long start = scenario.warmup().toMillis();
-        startMillis = start;
         sim.clock().runUntil(start);
         pending.startAt(start);
         startMillis = start;
