@@ -161,6 +161,13 @@ public final class ClusterReports {
         return l != null && l.containsKey(NodeFactory.POOL_LABEL) ? l.get(NodeFactory.POOL_LABEL) : UNPOOLED;
     }
 
+    /** The workload a pod belongs to as the reports name it: "Deployment shop/web", or "Pod shop/debug" for a bare pod. */
+    public static String workloadId(ObjectStore store, Pod pod) {
+        HasMetadata owner = topOwner(store, pod);
+        HasMetadata w = owner == null ? pod : owner;
+        return (owner == null ? "Pod" : owner.getKind()) + " " + w.getMetadata().getNamespace() + "/" + w.getMetadata().getName();
+    }
+
     /** Follows controller references up: Pod to ReplicaSet to Deployment, or to a StatefulSet or DaemonSet. */
     public static HasMetadata topOwner(ObjectStore store, HasMetadata o) {
         HasMetadata top = null;

@@ -78,13 +78,14 @@ public final class TextReport {
             sb.append("\nAll pods are scheduled.\n");
         } else {
             sb.append("\nPENDING PODS (").append(r.pending().size()).append(")\n");
-            pending(sb, r.pendingByWorkload(), o.pendingExplanations());
+            sb.append(pending(r.pendingByWorkload(), o.pendingExplanations()));
         }
         return sb.toString();
     }
 
-    /** One entry per workload, each distinct scheduler message once with its count, explained on one of its pods. */
-    private static void pending(StringBuilder sb, List<ClusterReport.PendingWorkload> workloads, List<Explanation> explanations) {
+    /** One entry per workload, each distinct scheduler message once with its count, explained on one of its pods when given. */
+    public static String pending(List<ClusterReport.PendingWorkload> workloads, List<Explanation> explanations) {
+        StringBuilder sb = new StringBuilder();
         Map<String, Explanation> explained = new HashMap<>();
         explanations.forEach(e -> explained.put(e.pod(), e));
         if (!explained.isEmpty()) {
@@ -92,19 +93,23 @@ public final class TextReport {
         }
         for (ClusterReport.PendingWorkload w : workloads) {
             boolean barePod = w.workload().startsWith("Pod ");
-            sb.append(w.workload()).append(": ").append(barePod ? "" : w.pods() == 1 ? "1 pod " : w.pods() + " pods ").append("pending\n");
+            // A workload's only pending pod is named on the workload's line; otherwise the pod explained is named above its tables.
+            boolean named = barePod || w.pods() == 1;
+            sb.append(w.workload()).append(": ").append(barePod ? "pending" : w.pods() == 1 ? "1 pod pending, " + w.reasons().get(0).example()
+                    : w.pods() + " pods pending").append('\n');
             for (ClusterReport.PendingReason reason : w.reasons()) {
                 boolean several = w.reasons().size() > 1;
                 sb.append("    ").append(several ? reason.pods() + " of them: " : "").append(reason.message()).append('\n');
                 Explanation e = explained.get(reason.example());
                 if (e != null) {
-                    if (!barePod) {
+                    if (!named) {
                         sb.append("    ").append(reason.pods() == 1 ? "Pod " + reason.example()
                                 : "For " + reason.example() + ", one of the " + reason.pods()).append(":\n");
                     }
-                    sb.append(ExplanationText.tables(e, barePod ? "    " : "      "));
+                    sb.append(ExplanationText.tables(e, named ? "    " : "      "));
                 }
             }
         }
+        return sb.toString();
     }
 }
