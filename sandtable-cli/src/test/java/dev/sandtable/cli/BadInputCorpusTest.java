@@ -33,6 +33,8 @@ class BadInputCorpusTest {
                 // Malformed YAML and JSON: the line to fix, and in multi-document files the document number and the line in the file.
                 bad("a key indented one space too far is reported on that line", "yaml-bad-indentation.yaml", 19, 1, "bad indentation"),
                 bad("a tab used for indentation is reported on its line", "yaml-tab-indentation.yaml", 8, 1, "tab character used for indentation"),
+                bad("an unquoted .inf is refused on its line as kubectl refuses it", "yaml-infinity.yaml", 7, 1,
+                        "the value .inf is a float JSON cannot hold, so kubectl refuses the document (json: unsupported value) (hint: quote it"),
                 bad("an unclosed quote is reported where the quote opens, not at the end of the file", "yaml-unclosed-quote.yaml", 7, 1,
                         "quoted string is never closed"),
                 bad("bad indentation in the second document names document 2 and the line in the file", "multi-doc-bad-indentation.yaml", 31, 2,
