@@ -52,7 +52,12 @@ public final class PodIpam {
         if (held != null && held.node().equals(nodeName)) {
             return new Assigned(format(nodes.get(nodeName), held.addresses()));
         }
-        List<Range> ranges = nodes.computeIfAbsent(nodeName, n -> rangesOf(node));
+        List<Range> ranges = nodes.get(nodeName);
+        if (ranges == null || !ranges.isEmpty() && ranges.getFirst().assigned && !cidrsOf(node).equals(ranges.stream().map(r -> r.cidr).toList())) {
+            // First pod of the node, or a node of that name came back with other pod ranges.
+            ranges = rangesOf(node);
+            nodes.put(nodeName, ranges);
+        }
         if (ranges.isEmpty()) {
             return new Exhausted("no pod CIDR: the node has no spec.podCIDRs and the " + UNASSIGNED_BLOCKS + " blocks of "
                     + UNASSIGNED_NODE_RANGE + " for such nodes are all in use");
@@ -85,15 +90,18 @@ public final class PodIpam {
         }
     }
 
-    private List<Range> rangesOf(Node node) {
-        List<String> cidrs = new ArrayList<>();
+    private static List<String> cidrsOf(Node node) {
         var spec = node.getSpec();
         if (spec != null && spec.getPodCIDRs() != null && !spec.getPodCIDRs().isEmpty()) {
-            cidrs.addAll(spec.getPodCIDRs());
-        } else if (spec != null && spec.getPodCIDR() != null && !spec.getPodCIDR().isEmpty()) {
-            cidrs.add(spec.getPodCIDR());
+            return spec.getPodCIDRs();
         }
-        if (cidrs.isEmpty()) {
+        return spec != null && spec.getPodCIDR() != null && !spec.getPodCIDR().isEmpty() ? List.of(spec.getPodCIDR()) : List.of();
+    }
+
+    private List<Range> rangesOf(Node node) {
+        List<String> cidrs = new ArrayList<>(cidrsOf(node));
+        boolean assigned = !cidrs.isEmpty();
+        if (!assigned) {
             if (unassignedBlocksUsed == UNASSIGNED_BLOCKS) {
                 return List.of();
             }
@@ -106,7 +114,7 @@ public final class PodIpam {
             if (cidr == null) {
                 throw new IllegalArgumentException("node " + node.getMetadata().getName() + " has an invalid pod CIDR " + c);
             }
-            ranges.add(new Range(cidr));
+            ranges.add(new Range(cidr, assigned));
         }
         return ranges;
     }
@@ -123,6 +131,8 @@ public final class PodIpam {
     private static final class Range {
         private final int family;
         private final String cidr;
+        // Whether the range is the node's own (spec.podCIDRs) rather than one given from UNASSIGNED_NODE_RANGE.
+        private final boolean assigned;
         private final BigInteger first;
         private final BigInteger last;
         private final BigInteger gateway;
@@ -130,9 +140,10 @@ public final class PodIpam {
         private final Set<BigInteger> used = new HashSet<>();
         private BigInteger lastReserved;
 
-        Range(Cidr c) {
+        Range(Cidr c, boolean assigned) {
             this.family = c.family();
             this.cidr = c.text();
+            this.assigned = assigned;
             int bits = family == 4 ? 32 : 128;
             BigInteger network = family == 4 ? BigInteger.valueOf(c.lo())
                     : new BigInteger(Long.toUnsignedString(c.hi())).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(c.lo())));

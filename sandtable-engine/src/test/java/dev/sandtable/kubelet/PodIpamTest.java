@@ -123,6 +123,14 @@ class PodIpamTest {
     }
 
     @Test
+    void aNodeThatComesBackWithAnotherPodCidrGivesAddressesOfTheNewOne() {
+        PodIpam ipam = new PodIpam();
+        assertThat(assigned(ipam.allocate(node("n", "10.244.1.0/24"), "a"))).containsExactly("10.244.1.2");
+        ipam.release("a");
+        assertThat(assigned(ipam.allocate(node("n", "10.244.7.0/24"), "b"))).containsExactly("10.244.7.2");
+    }
+
+    @Test
     void thePodAskingAgainKeepsItsAddress() {
         PodIpam ipam = new PodIpam();
         Node n = node("n", "10.244.1.0/24");
