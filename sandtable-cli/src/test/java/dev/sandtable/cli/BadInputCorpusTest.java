@@ -132,6 +132,9 @@ class BadInputCorpusTest {
                         + " (hint: remove one of them, or give them different names or namespaces)"),
                 Arguments.of("nodepool-min-greater-than-max.yaml", "error: " + CORPUS + "nodepool-min-greater-than-max.yaml:9 (document 1):"
                         + " minCount (5) is greater than maxCount (3) (hint: make minCount <= maxCount)"),
+                Arguments.of("yaml-infinity.yaml", "error: " + CORPUS + "yaml-infinity.yaml:7 (document 1): malformed YAML: the value .inf is a float"
+                        + " JSON cannot hold, so kubectl refuses the document (json: unsupported value) (hint: quote it if it is text; JSON has no"
+                        + " infinite or NaN numbers)"),
                 Arguments.of("container-field-typo.yaml", "error: " + CORPUS + "container-field-typo.yaml:21 (document 1): unknown field"
                         + " \"spec.template.spec.containers[1].resource\" (did you mean \"resources\"?) (hint: check the spelling and indentation;"
                         + " kubectl explain deployment.spec.template.spec.containers lists the fields)"));

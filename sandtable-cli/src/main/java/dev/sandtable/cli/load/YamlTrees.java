@@ -278,19 +278,22 @@ final class YamlTrees {
 
     /**
      * A tree Load built, with JSON's field names (keys named as sigs.k8s.io/yaml names them: yes: is "true") and
-     * go-yaml v2's merge keys applied: "<<" copies the fields of the mapping (or mappings, earlier ones winning) it
+     * go-yaml v2's merge keys applied: a plain "<<" copies the fields of the mapping (or mappings, earlier ones winning) it
      * names, over the fields before it and under the ones after it.
      */
     static Object jsonKeys(Object tree) {
         if (tree instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (var e : map.entrySet()) {
-                if ("<<".equals(e.getKey()) && merge(out, e.getValue())) {
+                if (e.getKey() == KubectlSchema.MERGE_KEY && merge(out, e.getValue())) {
                     continue;
                 }
                 out.put(e.getKey() instanceof String s ? s : KubectlScalars.key(e.getKey()), jsonKeys(e.getValue()));
             }
             return out;
+        }
+        if (tree == KubectlSchema.MERGE_KEY) {
+            return "<<";
         }
         if (tree instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
