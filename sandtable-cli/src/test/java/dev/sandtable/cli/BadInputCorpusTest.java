@@ -33,6 +33,8 @@ class BadInputCorpusTest {
                 // Malformed YAML and JSON: the line to fix, and in multi-document files the document number and the line in the file.
                 bad("a key indented one space too far is reported on that line", "yaml-bad-indentation.yaml", 19, 1, "bad indentation"),
                 bad("a tab used for indentation is reported on its line", "yaml-tab-indentation.yaml", 8, 1, "tab character used for indentation"),
+                bad("an unquoted .inf is refused on its line as kubectl refuses it", "yaml-infinity.yaml", 7, 1,
+                        "the value .inf is a float JSON cannot hold, so kubectl refuses the document (json: unsupported value) (hint: quote it"),
                 bad("an unclosed quote is reported where the quote opens, not at the end of the file", "yaml-unclosed-quote.yaml", 7, 1,
                         "quoted string is never closed"),
                 bad("bad indentation in the second document names document 2 and the line in the file", "multi-doc-bad-indentation.yaml", 31, 2,
@@ -130,6 +132,9 @@ class BadInputCorpusTest {
                         + " (hint: remove one of them, or give them different names or namespaces)"),
                 Arguments.of("nodepool-min-greater-than-max.yaml", "error: " + CORPUS + "nodepool-min-greater-than-max.yaml:9 (document 1):"
                         + " minCount (5) is greater than maxCount (3) (hint: make minCount <= maxCount)"),
+                Arguments.of("yaml-infinity.yaml", "error: " + CORPUS + "yaml-infinity.yaml:7 (document 1): malformed YAML: the value .inf is a float"
+                        + " JSON cannot hold, so kubectl refuses the document (json: unsupported value) (hint: quote it if it is text; JSON has no"
+                        + " infinite or NaN numbers)"),
                 Arguments.of("container-field-typo.yaml", "error: " + CORPUS + "container-field-typo.yaml:21 (document 1): unknown field"
                         + " \"spec.template.spec.containers[1].resource\" (did you mean \"resources\"?) (hint: check the spelling and indentation;"
                         + " kubectl explain deployment.spec.template.spec.containers lists the fields)"));
