@@ -99,12 +99,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runScenario(Manifests m, dev.sandtable.scheduler.config.SchedulerConfiguration schedulerConfiguration) {
-        var parsed = ScenarioLoader.load(scenario, m);
         var parseResult = spec.commandLine().getParseResult();
+        var parsed = ScenarioLoader.load(scenario, m, parseResult.hasMatchedOption("--duration") ? duration : null);
         long runSeed = parseResult.hasMatchedOption("--seed") ? seed : parsed.seed();
-        if (parseResult.hasMatchedOption("--duration")) {
-            parsed = parsed.withDuration(duration);
-        }
         long started = System.nanoTime();
         Simulation sim = new Simulation(runSeed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
         PrintWriter err = spec.commandLine().getErr();
