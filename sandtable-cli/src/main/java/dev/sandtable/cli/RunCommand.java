@@ -62,13 +62,16 @@ public final class RunCommand implements Callable<Integer> {
         if (duration.isNegative() || duration.isZero()) {
             throw new BadInputException("--duration must be positive, got " + Durations.format(duration) + " (hint: e.g. --duration 10m)");
         }
+        if (junit != null && scenario == null) {
+            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
+        }
+        if (junit != null) {
+            WritableFile.check(junit, "--junit");
+        }
         var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
         Manifests m = inputs.load(() -> System.in);
         if (scenario != null) {
             return runScenario(m, schedulerConfiguration);
-        }
-        if (junit != null) {
-            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
         }
         if (!m.scenarios().isEmpty()) {
             spec.commandLine().getErr().println("note: the inputs hold scenario(s) " + m.scenarios().stream()

@@ -163,6 +163,45 @@ class ScenarioCliTest {
     }
 
     @Test
+    void aJUnitReportInAFolderThatDoesNotExistIsRefusedBeforeTheRunAndNothingIsCreated(@TempDir Path tmp) {
+        Path junit = tmp.resolve("missing/report.xml");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).as("nothing was simulated").isEmpty();
+        assertThat(r.err().strip()).isEqualTo("error: cannot write --junit " + junit + ": folder " + junit.getParent() + " does not exist"
+                + " (hint: create it first, e.g. mkdir -p " + junit.getParent() + ", or give another path)");
+        assertThat(junit.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aJUnitReportPathThatIsAFolderIsRefusedBeforeTheRun(@TempDir Path tmp) {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("cannot write --junit " + tmp + ": it is a folder");
+    }
+
+    @Test
+    void aReadOnlyJUnitReportIsRefusedBeforeTheRunAndKeepsItsContent(@TempDir Path tmp) throws Exception {
+        Path junit = Files.writeString(tmp.resolve("report.xml"), "previous report");
+        Files.setPosixFilePermissions(junit, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(junit), "running as root, which writes files whatever their permissions");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("cannot write --junit " + junit + ": the file is not writable");
+        assertThat(Files.readString(junit)).isEqualTo("previous report");
+    }
+
+    @Test
+    void anExistingJUnitReportIsReplacedAfterTheRunAndAFailedExpectationStillExitsOne(@TempDir Path tmp) throws Exception {
+        Path junit = Files.writeString(tmp.resolve("report.xml"), "previous report");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(junit)).startsWith("<?xml").contains("failures=\"1\"");
+    }
+
+    @Test
     void anUnknownScenarioNameListsTheOnesFound() {
         Cli r = Cli.run("run", EXAMPLE, "--scenario", "black-friday");
         assertThat(r.exitCode()).isEqualTo(2);
