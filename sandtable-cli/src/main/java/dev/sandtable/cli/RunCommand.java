@@ -63,13 +63,16 @@ public final class RunCommand implements Callable<Integer> {
         if (duration.isNegative() || duration.isZero()) {
             throw new BadInputException("--duration must be positive, got " + Durations.format(duration) + " (hint: e.g. --duration 10m)");
         }
+        if (junit != null && scenario == null) {
+            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
+        }
+        if (junit != null) {
+            WritableFile.check(junit, "--junit");
+        }
         var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
         Manifests m = inputs.load(() -> System.in);
         if (scenario != null) {
             return runScenario(m, schedulerConfiguration);
-        }
-        if (junit != null) {
-            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
         }
         if (!m.scenarios().isEmpty()) {
             spec.commandLine().getErr().println("note: the inputs hold scenario(s) " + m.scenarios().stream()
@@ -101,12 +104,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runScenario(Manifests m, dev.sandtable.scheduler.config.SchedulerConfiguration schedulerConfiguration) {
-        var parsed = ScenarioLoader.load(scenario, m);
         var parseResult = spec.commandLine().getParseResult();
+        var parsed = ScenarioLoader.load(scenario, m, parseResult.hasMatchedOption("--duration") ? duration : null);
         long runSeed = parseResult.hasMatchedOption("--seed") ? seed : parsed.seed();
-        if (parseResult.hasMatchedOption("--duration")) {
-            parsed = parsed.withDuration(duration);
-        }
         long started = System.nanoTime();
         Simulation sim = new Simulation(runSeed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
         PrintWriter err = spec.commandLine().getErr();

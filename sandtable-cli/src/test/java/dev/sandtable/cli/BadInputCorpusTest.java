@@ -99,7 +99,13 @@ class BadInputCorpusTest {
                         "unknown field \"spec.minCout\" (did you mean \"minCount\"?)"),
                 bad("a NodePool with neither instanceType nor capacity is reported", "nodepool-no-shape.yaml", 5, 1, "neither instanceType nor capacity"),
                 bad("a NodePool taint with an invalid effect is reported on the effect", "nodepool-invalid-taint-effect.yaml", 15, 1,
-                        "invalid taint effect \"DoNotSchedule\""));
+                        "invalid taint effect \"DoNotSchedule\""),
+                // Paths that yield no object, which kubectl apply refuses (no objects passed to apply).
+                bad("an empty file has no Kubernetes objects", "empty-file.yaml", 0, 0, "no Kubernetes objects: the file is empty or only comments"),
+                bad("a file of comments only has no Kubernetes objects", "only-comments.yaml", 0, 0,
+                        "no Kubernetes objects: the file is empty or only comments"),
+                bad("a folder without manifest files has no Kubernetes objects", "folder-of-readmes", 0, 0,
+                        "no Kubernetes objects: the folder holds no .yaml, .yml or .json file"));
     }
 
     private static Arguments bad(String spec, String file, int line, int document, String what) {
@@ -148,14 +154,17 @@ class BadInputCorpusTest {
 
     @Test
     void checkingTheWholeCorpusAtOnceReportsEveryCaseOneLineEachWithoutStoppingAtTheFirst() throws IOException {
-        Cli r = Cli.run("check", CORPUS);
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(Path.of(CORPUS))) {
+            cases = s.sorted().toList();
+        }
+        // Each case is its own path, as a path that yields nothing is a problem only when given by itself.
+        List<String> args = new java.util.ArrayList<>(List.of("check"));
+        cases.forEach(c -> args.add(CORPUS + c.getFileName()));
+        Cli r = Cli.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).isEqualTo(Main.BAD_INPUT);
         List<String> lines = r.err().lines().toList();
         assertThat(lines).allMatch(l -> ERROR_LINE.matcher(l).matches(), "every line is error: FILE[:LINE (document N)]: WHAT (hint: HOW)");
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(Path.of(CORPUS))) {
-            cases = s.toList();
-        }
         assertThat(cases).hasSizeGreaterThanOrEqualTo(24);
         for (Path c : cases) {
             assertThat(lines).as("an error for %s", c).anyMatch(l -> l.startsWith("error: " + CORPUS + c.getFileName()));

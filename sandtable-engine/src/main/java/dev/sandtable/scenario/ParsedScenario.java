@@ -14,11 +14,6 @@ import java.util.List;
 public record ParsedScenario(String name, Duration duration, long seed, Instant epoch, Duration warmup, Duration resolution,
                              List<LoadTarget> load, List<TimedEvent> events, List<Expectation> expectations) {
 
-    /** The same scenario run for another duration (the --duration option). */
-    public ParsedScenario withDuration(Duration d) {
-        return new ParsedScenario(name, d, seed, epoch, warmup, resolution, load, events, expectations);
-    }
-
     /** An event and the offset from the start it happens at. */
     public record TimedEvent(Duration at, ScenarioEvent event) {
     }
