@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sandtable.cli.load.Manifests;
+import dev.sandtable.cli.report.JUnitReport;
 import dev.sandtable.cli.report.RunOutput;
 import dev.sandtable.cli.report.TextReport;
 import dev.sandtable.engine.Simulation;
@@ -123,7 +124,7 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         if (junit != null) {
             try {
-                java.nio.file.Files.writeString(junit, dev.sandtable.cli.report.JUnitReport.xml(result));
+                java.nio.file.Files.writeString(junit, JUnitReport.xml(result));
             } catch (java.io.IOException e) {
                 throw new BadInputException("cannot write --junit " + junit + ": " + e.getMessage() + " (hint: give a writable path)");
             }
