@@ -80,8 +80,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration);
+        Progress bar = Progress.onTerminal(spec.commandLine().getErr());
+        long from = sim.clock().nowMillis();
+        sim.clock().observe(4096, () -> bar.simulation(String.format("%,d scheduling attempts", sim.scheduler().attempts()),
+                sim.clock().nowMillis() - from, duration.toMillis()));
         sim.apply(m.all());
         sim.runFor(duration);
+        bar.done();
         var report = ClusterReports.of(sim, duration, seed);
         // One pod per workload and message stands for the rest: thousands of identical explanations would bury the one that matters.
         var explanations = report.pendingByWorkload().stream().flatMap(w -> w.reasons().stream())
@@ -110,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Simulation sim = new Simulation(runSeed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
         PrintWriter err = spec.commandLine().getErr();
-        Progress bar = new Progress(err, System.console() != null, started);
+        Progress bar = Progress.onTerminal(err);
         var result = new dev.sandtable.scenario.ScenarioRunner(sim, parsed).run(m.all(), bar::update);
         bar.done();
         var report = ClusterReports.of(sim, parsed.duration(), runSeed);

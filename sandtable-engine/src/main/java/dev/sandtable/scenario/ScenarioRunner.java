@@ -111,10 +111,7 @@ public final class ScenarioRunner {
         for (Expectation x : scenario.expectations()) {
             verdicts.add(x.evaluate(new dev.sandtable.scenario.expectations.Evidence(recorder, pending, end, sim)));
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        for (String name : recorder.names()) {
-            series.put(name, recorder.values(name));
-        }
+        Map<String, double[]> series = recorder.asMap();
         return new ScenarioResult(scenario.name(), GoDurations.format(scenario.duration()), scenario.seed(),
                 GoDurations.format(scenario.resolution()), verdicts, List.copyOf(log), figures(), series);
     }
