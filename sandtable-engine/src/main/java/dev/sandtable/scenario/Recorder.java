@@ -58,6 +58,12 @@ public final class Recorder {
         return series.containsKey(name);
     }
 
+    /** A series' latest sample (0 before the first). */
+    public double latest(String name) {
+        double[] s = series.get(name);
+        return s == null || samples == 0 ? 0 : s[samples - 1];
+    }
+
     /** A series' recorded samples (a copy). */
     public double[] values(String name) {
         double[] s = series.get(name);
