@@ -3,7 +3,6 @@ package dev.sandtable.engine;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.PodAdmission;
 import dev.sandtable.cluster.InstanceTypeCatalog;
-import dev.sandtable.cluster.NodePool;
 import dev.sandtable.cluster.NodePoolController;
 import dev.sandtable.controller.daemonset.DaemonSetController;
 import dev.sandtable.controller.deployment.DeploymentController;
@@ -85,7 +84,7 @@ public final class Simulation {
         this.horizontalController = new HorizontalController(store, new MetricsApis(store, metricsServer, metricsAdapter));
         StoreListers listers = new StoreListers(store);
         this.scheduler = new Scheduler(store, random, schedulerConfiguration.profiles().stream()
-                .map(p -> PluginRegistry.build(p, listers)).toList(), listers);
+                .map(p -> PluginRegistry.build(p, listers)).toList());
         this.kubelet = kubeletTiming == null ? null : new Kubelet(store, kubeletTiming);
         bootstrap();
     }
@@ -176,10 +175,6 @@ public final class Simulation {
 
     public List<Node> nodes() {
         return store.list(Node.class);
-    }
-
-    public boolean hasNodePools() {
-        return !store.list(NodePool.class).isEmpty();
     }
 
     private static Namespace namespace(String name) {
