@@ -127,12 +127,47 @@ public final class ScenarioParser {
                 }
             }
         }
+        List<ParsedScenario.ExternalMetric> externalMetrics = new ArrayList<>();
+        if (s.externalMetrics() != null) {
+            for (int i = 0; i < s.externalMetrics().size(); i++) {
+                ParsedScenario.ExternalMetric m = external(s.externalMetrics().get(i), ctx, "spec.externalMetrics[" + i + "]", loadedKeys, targets);
+                if (m != null) {
+                    externalMetrics.add(m);
+                }
+            }
+        }
         if (!ctx.errors().isEmpty()) {
             return null;
         }
         long seed = s.seed() == null ? 1 : s.seed();
         events.sort(java.util.Comparator.comparing(ParsedScenario.TimedEvent::at));
-        return new ParsedScenario(scenario.getMetadata().getName(), duration, seed, epoch.minus(warmup), warmup, resolution, targets, events, expectations);
+        return new ParsedScenario(scenario.getMetadata().getName(), duration, seed, epoch.minus(warmup), warmup, resolution, targets, events, expectations,
+                externalMetrics);
+    }
+
+    private static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.:-]*");
+
+    private static ParsedScenario.ExternalMetric external(ScenarioSpec.ExternalMetricSpec e, ParseContext ctx, String path, List<String> loadedKeys,
+                                                          List<LoadTarget> targets) {
+        if (e.name() == null || !METRIC_NAME.matcher(e.name()).matches()) {
+            ctx.error(path + ".name", e.name() == null ? "external metric has no name" : "invalid metric name \"" + e.name() + "\"",
+                    "e.g. name: celery_queue_length");
+            return null;
+        }
+        if ((e.profile() == null) == (e.series() == null)) {
+            ctx.error(path, "external metric needs exactly one of profile or series", "e.g. profile: [{trace: queue.csv}] or series: workload[ns/worker].dropped");
+            return null;
+        }
+        if (e.series() != null) {
+            String problem = SeriesNames.problem(e.series(), ctx, loadedKeys, customMetrics(targets));
+            if (problem != null) {
+                ctx.error(path + ".series", "external metric reads a series that does not exist: " + problem, "check the series name");
+                return null;
+            }
+            return new ParsedScenario.ExternalMetric(e.name(), e.labels() == null ? Map.of() : e.labels(), null, e.series());
+        }
+        LoadProfile p = profiles(e.profile(), ctx, path + ".profile");
+        return p == null ? null : new ParsedScenario.ExternalMetric(e.name(), e.labels() == null ? Map.of() : e.labels(), p, null);
     }
 
     private static Map<String, List<String>> customMetrics(List<LoadTarget> targets) {

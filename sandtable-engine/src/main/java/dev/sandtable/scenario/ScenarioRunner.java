@@ -98,6 +98,13 @@ public final class ScenarioRunner {
                         new LabelSelector(null, s.getSpec().getSelector()), new LoadProfile.Constant(0), UsageModel.DEFAULT));
             }
         }
+        for (ParsedScenario.ExternalMetric m : scenario.externalMetrics()) {
+            // Read when the HPA asks: a profile at the current offset, or the newest sample of a recorded series.
+            java.util.function.DoubleSupplier value = m.profile() != null
+                    ? () -> m.profile().rps(Math.max(0, sim.clock().nowMillis() - start), (sim.clock().now().getEpochSecond() % 86400) / 3600.0)
+                    : () -> recorder.latest(m.series());
+            sim.metricsAdapter().addExternal(new dev.sandtable.metrics.adapter.MetricsAdapter.ExternalSeries(m.name(), m.labels(), value));
+        }
         ScenarioRuntime runtime = new ScenarioRuntime(sim, load, log, start);
         for (ParsedScenario.TimedEvent e : scenario.events()) {
             sim.clock().at(start + e.at().toMillis(), () -> e.event().apply(runtime));
