@@ -42,9 +42,9 @@ final class ObjectReader {
             .build();
     /** Custom resources: their body is free-form, as no schema is loaded to hold it to. */
     private static final ObjectMapper CUSTOM = JsonMapper.builder().build();
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).build();
+    private static final LoadSettings SETTINGS = KubectlSchema.settings(true);
     // Most documents are well formed: parse them without tracking positions, and again with them only to report a problem.
-    private static final LoadSettings FAST = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).setUseMarks(false).build();
+    private static final LoadSettings FAST = KubectlSchema.settings(false);
     private static final YamlTrees TREES = new YamlTrees(FAST);
 
     /** The outcome for one document: zero or more objects (a List has several, one per item), or one problem. */
@@ -93,10 +93,10 @@ final class ObjectReader {
                 try {
                     tree = TREES.parse(doc.text());
                 } catch (YamlTrees.Unsupported unusual) {
-                    tree = new Load(FAST).loadFromString(doc.text());
+                    tree = YamlTrees.jsonKeys(new Load(FAST).loadFromString(doc.text()));
                 }
             } catch (YamlEngineException unmarked) {
-                tree = new Load(SETTINGS).loadFromString(doc.text());
+                tree = YamlTrees.jsonKeys(new Load(SETTINGS).loadFromString(doc.text()));
             }
         } catch (MarkedYamlEngineException e) {
             return Result.of(malformed(doc, e));
@@ -228,6 +228,9 @@ final class ObjectReader {
         }
         if (e instanceof DuplicateKeyException) {
             return new ManifestProblem(doc.at(line), what + problem + " (already set in this mapping)", "remove one of them or merge the two");
+        }
+        if (problem.contains("JSON cannot hold")) {
+            return new ManifestProblem(doc.at(line), what + problem, "quote it if it is text; JSON has no infinite or NaN numbers");
         }
         if (problem.contains("(TAB)")) {
             return new ManifestProblem(doc.at(line), what + "tab character used for indentation", "indent with spaces; YAML does not allow tabs");

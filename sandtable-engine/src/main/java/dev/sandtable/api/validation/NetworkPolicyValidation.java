@@ -3,6 +3,8 @@ package dev.sandtable.api.validation;
 import static dev.sandtable.api.validation.FieldErrors.invalid;
 
 import dev.sandtable.api.FieldError;
+import dev.sandtable.api.Cidr;
+import dev.sandtable.api.Ip;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -120,7 +122,7 @@ final class NetworkPolicyValidation {
             errors.add(FieldErrors.required(path + ".cidr", "", "give a CIDR, e.g. 10.0.0.0/8"));
             return;
         }
-        CidrBlock outer = CidrBlock.parse(cidr);
+        Cidr outer = Cidr.parse(cidr);
         if (outer == null) {
             errors.add(invalid(path + ".cidr", cidr, INVALID_CIDR, "write a CIDR such as 10.0.0.0/8"));
             return;
@@ -128,10 +130,10 @@ final class NetworkPolicyValidation {
         List<String> except = block.getExcept() == null ? List.of() : block.getExcept();
         for (int i = 0; i < except.size(); i++) {
             String at = path + ".except[" + i + "]";
-            CidrBlock inner = CidrBlock.parse(except.get(i));
+            Cidr inner = Cidr.parse(except.get(i));
             if (inner == null) {
                 errors.add(invalid(at, except.get(i), INVALID_CIDR, "write a CIDR such as 10.1.0.0/16"));
-            } else if (!outer.strictlyContains(inner)) {
+            } else if (!outer.contains(new Ip(inner.family(), inner.hi(), inner.lo())) || outer.prefix() >= inner.prefix()) {
                 errors.add(invalid(at, except.get(i), "must be a strict subset of `cidr`", "except only ranges inside cidr, smaller than it"));
             }
         }
