@@ -2,8 +2,7 @@ package dev.sandtable.network;
 
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.Pods;
-import dev.sandtable.report.ClusterReports;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.sandtable.report.PodWorkload;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -77,9 +76,7 @@ public final class NetworkSnapshots {
 
     /** The pod's top-level controller, as the run report groups pods; the pod itself when it has none. */
     public static WorkloadKey workload(ObjectStore store, Pod pod) {
-        HasMetadata owner = ClusterReports.topOwner(store, pod);
-        String ns = pod.getMetadata().getNamespace();
-        return owner == null ? new WorkloadKey("Pod", ns, pod.getMetadata().getName())
-                : new WorkloadKey(owner.getKind(), ns, owner.getMetadata().getName());
+        PodWorkload w = PodWorkload.of(store, pod);
+        return new WorkloadKey(w.kind(), w.namespace(), w.name());
     }
 }
