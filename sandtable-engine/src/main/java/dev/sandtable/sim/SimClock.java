@@ -16,7 +16,6 @@ public final class SimClock {
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private long nowMillis;
     private long sequence;
-    private long executed;
     private int foregroundPending;
 
     public SimClock(Instant epoch) {
@@ -91,6 +90,7 @@ public final class SimClock {
 
     private Runnable observer;
     private int observeEvery;
+    private int sinceObserved;
 
     /** Runs the observer after every so many events (for a progress display); it must not schedule anything. */
     public void observe(int everyEvents, Runnable observer) {
@@ -101,22 +101,14 @@ public final class SimClock {
     private void runNext() {
         Event e = queue.poll();
         nowMillis = e.atMillis;
-        executed++;
-        if (observer != null && executed % observeEvery == 0) {
+        if (observer != null && ++sinceObserved >= observeEvery) {
+            sinceObserved = 0;
             observer.run();
         }
         if (!e.background) {
             foregroundPending--;
         }
         e.action.run();
-    }
-
-    public boolean idle() {
-        return queue.isEmpty();
-    }
-
-    public long executedEvents() {
-        return executed;
     }
 
     private record Event(long atMillis, long seq, Runnable action, boolean background) implements Comparable<Event> {
