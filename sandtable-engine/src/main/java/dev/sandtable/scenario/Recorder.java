@@ -89,6 +89,18 @@ public final class Recorder {
             runs++;
         }
 
+        /** The value of one sample: the run it falls in, or 0 past the last one set. */
+        double at(int sample) {
+            if (sample > lastSet) {
+                return 0;
+            }
+            int r = runs - 1;
+            while (r >= 0 && starts[r] > sample) {
+                r--;
+            }
+            return r < 0 ? 0 : values[r];
+        }
+
         double[] toArray(int samples) {
             double[] out = new double[samples];
             int written = Math.min(samples, lastSet + 1);
@@ -111,6 +123,12 @@ public final class Recorder {
 
     public boolean has(String name) {
         return series.containsKey(name);
+    }
+
+    /** A series' latest sample (0 before the first). */
+    public double latest(String name) {
+        Series s = series.get(name);
+        return s == null || samples == 0 ? 0 : s.at(samples - 1);
     }
 
     /** A series' recorded samples (a copy). */

@@ -88,9 +88,9 @@ public final class SimClock {
         nowMillis = Math.max(nowMillis, endMillis);
     }
 
+    private long executed;
     private Runnable observer;
     private int observeEvery;
-    private int sinceObserved;
 
     /** Runs the observer after every so many events (for a progress display); it must not schedule anything. */
     public void observe(int everyEvents, Runnable observer) {
@@ -101,8 +101,8 @@ public final class SimClock {
     private void runNext() {
         Event e = queue.poll();
         nowMillis = e.atMillis;
-        if (observer != null && ++sinceObserved >= observeEvery) {
-            sinceObserved = 0;
+        executed++;
+        if (observer != null && executed % observeEvery == 0) {
             observer.run();
         }
         if (!e.background) {
