@@ -76,6 +76,8 @@ public final class KindRegistry {
             throw new UncheckedIOException(e);
         }
         classNamesByKind.computeIfAbsent(NodePool.KIND, k -> new ArrayList<>()).add(NodePool.class.getName());
+        classNamesByKind.computeIfAbsent(dev.sandtable.autoscaler.config.ClusterAutoscalerSettings.KIND, k -> new ArrayList<>())
+                .add(dev.sandtable.autoscaler.config.ClusterAutoscalerSettings.class.getName());
     }
 
     public static KindRegistry get() {

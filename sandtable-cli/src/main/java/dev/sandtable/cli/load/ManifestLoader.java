@@ -104,6 +104,9 @@ public final class ManifestLoader {
         if (o instanceof NodePool np && errors.isEmpty()) {
             errors.addAll(NodePools.resolve(np, InstanceTypeCatalog.bundled()).errors());
         }
+        if (o instanceof dev.sandtable.autoscaler.config.ClusterAutoscalerSettings ca && errors.isEmpty()) {
+            errors.addAll(dev.sandtable.autoscaler.config.OptionsParser.parse(ca.getSpec()).errors());
+        }
         return errors;
     }
 

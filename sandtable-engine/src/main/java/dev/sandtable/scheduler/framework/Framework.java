@@ -242,6 +242,16 @@ public final class Framework {
         return preFilter.isSuccess() ? runFilters(state, pod, node) : preFilter;
     }
 
+    /**
+     * PreFilter once for a pod whose Filter verdicts are then asked node by node, as the cluster autoscaler's
+     * predicate checker does; the returned state is what runFilters takes.
+     */
+    public CycleState preFilter(PodInfo pod, List<NodeInfo> nodes, Status[] outcome) {
+        CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
+        outcome[0] = runPreFilters(state, pod, nodes);
+        return state;
+    }
+
     /** RunPreFilterPlugins: records which filters skip, and stops at the first plugin that rejects the pod. */
     private Status runPreFilters(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
         for (PreFilterPlugin pf : preFilters) {
