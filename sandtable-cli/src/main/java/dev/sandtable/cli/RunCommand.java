@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
         var explanations = report.pending().stream()
                 .map(p -> sim.scheduler().explainNow(sim.store().get(io.fabric8.kubernetes.api.model.Pod.class, p.namespace(), p.name()).orElseThrow()))
                 .toList();
-        RunOutput result = new RunOutput(Version.version(), report, notSimulated(m), explanations);
+        RunOutput result = new RunOutput(Version.version(), report, notSimulated(m), explanations, autoscaler(sim, 0));
         long wallNanos = System.nanoTime() - started;
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
@@ -114,11 +114,11 @@ public final class RunCommand implements Callable<Integer> {
         var report = ClusterReports.of(sim, parsed.duration(), runSeed);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
-            out.println(json(new ScenarioOutput(Version.version(), result, report, notSimulated(m))));
+            out.println(json(new ScenarioOutput(Version.version(), result, report, notSimulated(m), autoscaler(sim, parsed.warmup().toMillis()))));
         } else {
             out.print(dev.sandtable.cli.report.ScenarioText.render(result));
             out.print("\nAT THE END\n");
-            out.print(TextReport.render(new RunOutput(Version.version(), report, notSimulated(m), List.of())));
+            out.print(TextReport.render(new RunOutput(Version.version(), report, notSimulated(m), List.of(), autoscaler(sim, parsed.warmup().toMillis()))));
         }
         out.flush();
         if (junit != null) {
@@ -136,8 +136,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Everything a scenario run prints as JSON: the verdicts and series, and the cluster at the end. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record ScenarioOutput(String version, dev.sandtable.scenario.ScenarioResult scenario,
-                                 dev.sandtable.report.ClusterReport end, Map<String, Integer> notSimulated) {
+                                 dev.sandtable.report.ClusterReport end, Map<String, Integer> notSimulated,
+                                 dev.sandtable.report.AutoscalerReport autoscaler) {
+    }
+
+    /** The autoscaler's account, or null when no pool autoscales (so outputs of fixed platforms do not change). */
+    static dev.sandtable.report.AutoscalerReport autoscaler(Simulation sim, long originMillis) {
+        return sim.autoscaler().active() ? dev.sandtable.report.AutoscalerReport.of(sim, originMillis) : null;
     }
 
     private static Map<String, Integer> notSimulated(Manifests m) {

@@ -42,6 +42,9 @@ public final class TextReport {
                     p.taints().isEmpty() ? "-" : String.join(",", p.taints()));
         }
         sb.append(pools.render());
+        if (o.autoscaler() != null) {
+            sb.append(AutoscalerText.summary(o.autoscaler()));
+        }
 
         sb.append("\nWORKLOADS\n");
         Table wl = new Table("WORKLOAD", "READY", "PENDING", "POOLS", "NODES");

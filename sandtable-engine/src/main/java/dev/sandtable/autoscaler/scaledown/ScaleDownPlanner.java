@@ -102,7 +102,7 @@ public final class ScaleDownPlanner {
                 if (c != null && "DaemonSet".equals(c.getKind())) {
                     daemons.add(p);
                 } else {
-                    toMove.add(p);
+                    toMove.add(unbound(p));
                 }
             }
             if (blocked != null) {
@@ -123,13 +123,17 @@ public final class ScaleDownPlanner {
             for (PodInfo p : toMove) {
                 NodeInfo to = checker.fitsAny(p, trial.nodes(), x -> true);
                 if (to == null) {
-                    stuck = p.key();
+                    stuck = p.key() + " fits no other node";
+                    if (!trial.nodes().isEmpty()) {
+                        var why = checker.check(p, trial.nodes(), trial.nodes().get(0));
+                        stuck += "; on " + trial.nodes().get(0).name() + ": " + why.plugin() + " " + why.reasons();
+                    }
                     break;
                 }
                 trial.addPod(to.name(), p);
             }
             if (stuck != null) {
-                markUnremovable(now, n.name(), pool, UnremovableReason.NO_PLACE_TO_MOVE_PODS.text() + " (" + stuck + " fits no other node)", util);
+                markUnremovable(now, n.name(), pool, UnremovableReason.NO_PLACE_TO_MOVE_PODS.text() + " (" + stuck + ")", util);
                 continue;
             }
             fork = trial;
@@ -148,6 +152,24 @@ public final class ScaleDownPlanner {
     }
 
     private final Map<String, Candidate> candidates = new LinkedHashMap<>();
+    private final Map<String, PodInfo> unbound = new HashMap<>();
+
+    /** The pod as it would be recreated elsewhere: the same spec without its node name (upstream clears it too). */
+    private PodInfo unbound(PodInfo p) {
+        if (unbound.size() > 200_000) {
+            unbound.clear();
+        }
+        return unbound.computeIfAbsent(p.pod().getMetadata().getUid(), uid -> {
+            io.fabric8.kubernetes.api.model.Pod copy = new io.fabric8.kubernetes.api.model.Pod();
+            copy.setApiVersion("v1");
+            copy.setKind("Pod");
+            copy.setMetadata(p.pod().getMetadata());
+            copy.setSpec(dev.sandtable.api.Pods.copy(p.pod().getSpec()));
+            copy.getSpec().setNodeName(null);
+            copy.setStatus(p.pod().getStatus());
+            return new PodInfo(copy);
+        });
+    }
 
     private void markUnremovable(long now, String node, String pool, String reason, double util) {
         unremovableUntil.put(node, now + options.unremovableNodeRecheckTimeout().toMillis());
