@@ -94,7 +94,7 @@ public sealed interface Expander {
         }
     }
 
-    /** priority: the options whose pool name matches a regex of the highest priority that matches any option. */
+    /** priority: the options whose pool name matches (anywhere, as Go's MatchString) a regex of the highest priority that matches any option. */
     record Priority(Map<Integer, List<String>> priorities) implements Expander {
         public String name() {
             return "priority";
@@ -122,8 +122,12 @@ public sealed interface Expander {
         Integer priorityOf(String pool) {
             Integer best = null;
             for (var e : priorities.entrySet()) {
+                // Upstream starts its running maximum at -1, so lower priorities never win.
+                if (e.getKey() < -1) {
+                    continue;
+                }
                 for (String regex : e.getValue()) {
-                    if (Pattern.compile(regex).matcher(pool).matches() && (best == null || e.getKey() > best)) {
+                    if (Pattern.compile(regex).matcher(pool).find() && (best == null || e.getKey() > best)) {
                         best = e.getKey();
                     }
                 }
