@@ -86,10 +86,11 @@ class ScaleDownTest {
                 """);
         Simulation sim = halved(List.of());
         sim.store().create(bare);
+        sim.runFor(Duration.ofMinutes(2));
+        assertThat(verdictOf(sim, "small-1")).contains("default/bare is not replicated");
         sim.runFor(Duration.ofMinutes(30));
         // small-0's pod moves to small-1 and small-0 goes; small-1 never could.
         assertThat(sim.nodes()).extracting(n -> n.getMetadata().getName()).containsExactly("small-1");
-        assertThat(verdictOf(sim, "small-1")).contains("default/bare is not replicated");
     }
 
     @Test
