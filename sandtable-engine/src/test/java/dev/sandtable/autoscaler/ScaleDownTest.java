@@ -86,7 +86,8 @@ class ScaleDownTest {
                 """);
         Simulation sim = halved(List.of());
         sim.store().create(bare);
-        sim.runFor(Duration.ofMinutes(2));
+        // Rechecked once unremovable-node-recheck-timeout (5m) has passed since small-1 was last found unremovable.
+        sim.runFor(Duration.ofMinutes(6));
         assertThat(verdictOf(sim, "small-1")).contains("default/bare is not replicated");
         sim.runFor(Duration.ofMinutes(30));
         // small-0's pod moves to small-1 and small-0 goes; small-1 never could.
