@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sandtable.cli.load.Manifests;
+import dev.sandtable.cli.report.JUnitReport;
 import dev.sandtable.cli.report.RunOutput;
 import dev.sandtable.cli.report.TextReport;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.report.ClusterReports;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -79,8 +81,9 @@ public final class RunCommand implements Callable<Integer> {
         sim.apply(m.all());
         sim.runFor(duration);
         var report = ClusterReports.of(sim, duration, seed);
-        var explanations = report.pending().stream()
-                .map(p -> sim.scheduler().explainNow(sim.store().get(io.fabric8.kubernetes.api.model.Pod.class, p.namespace(), p.name()).orElseThrow()))
+        // One pod per workload and message stands for the rest: thousands of identical explanations would bury the one that matters.
+        var explanations = report.pendingByWorkload().stream().flatMap(w -> w.reasons().stream())
+                .map(reason -> sim.scheduler().explainNow(pod(sim, reason.example())))
                 .toList();
         RunOutput result = new RunOutput(Version.version(), report, notSimulated(m), explanations, autoscaler(sim, 0));
         long wallNanos = System.nanoTime() - started;
@@ -123,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         if (junit != null) {
             try {
-                java.nio.file.Files.writeString(junit, dev.sandtable.cli.report.JUnitReport.xml(result));
+                java.nio.file.Files.writeString(junit, JUnitReport.xml(result));
             } catch (java.io.IOException e) {
                 throw new BadInputException("cannot write --junit " + junit + ": " + e.getMessage() + " (hint: give a writable path)");
             }
@@ -145,6 +148,11 @@ public final class RunCommand implements Callable<Integer> {
     /** The autoscaler's account, or null when no pool autoscales (so outputs of fixed platforms do not change). */
     static dev.sandtable.report.AutoscalerReport autoscaler(Simulation sim, long originMillis) {
         return sim.autoscaler().active() ? dev.sandtable.report.AutoscalerReport.of(sim, originMillis) : null;
+    }
+
+    private static Pod pod(Simulation sim, String key) {
+        int slash = key.indexOf('/');
+        return sim.store().get(Pod.class, key.substring(0, slash), key.substring(slash + 1)).orElseThrow();
     }
 
     private static Map<String, Integer> notSimulated(Manifests m) {

@@ -1,6 +1,5 @@
 package dev.sandtable.api;
 
-import dev.sandtable.cluster.NodePool;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -51,6 +50,9 @@ public final class KindRegistry {
             Map.entry("extensions", Set.of()),
             Map.entry("resource.k8s.io", Set.of()));
 
+    /** Sandtable's own kinds (NodePool), listed as fabric8 lists its models, so this package names no component's class. */
+    static final String SANDTABLE_KINDS = "META-INF/sandtable/kinds";
+
     private static final KindRegistry INSTANCE = new KindRegistry();
 
     private final Map<String, List<String>> classNamesByKind = new HashMap<>();
@@ -58,26 +60,27 @@ public final class KindRegistry {
 
     private KindRegistry() {
         try {
-            Enumeration<URL> lists = KindRegistry.class.getClassLoader()
-                    .getResources("META-INF/services/io.fabric8.kubernetes.api.model.KubernetesResource");
-            while (lists.hasMoreElements()) {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(lists.nextElement().openStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        line = line.strip();
-                        if (!line.isEmpty() && !line.startsWith("#")) {
-                            String simple = line.substring(line.lastIndexOf('.') + 1);
-                            classNamesByKind.computeIfAbsent(simple, k -> new ArrayList<>()).add(line);
-                        }
-                    }
-                }
-            }
+            readClassLists("META-INF/services/io.fabric8.kubernetes.api.model.KubernetesResource");
+            readClassLists(SANDTABLE_KINDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        classNamesByKind.computeIfAbsent(NodePool.KIND, k -> new ArrayList<>()).add(NodePool.class.getName());
-        classNamesByKind.computeIfAbsent(dev.sandtable.autoscaler.config.ClusterAutoscalerSettings.KIND, k -> new ArrayList<>())
-                .add(dev.sandtable.autoscaler.config.ClusterAutoscalerSettings.class.getName());
+    }
+
+    private void readClassLists(String resource) throws IOException {
+        Enumeration<URL> lists = KindRegistry.class.getClassLoader().getResources(resource);
+        while (lists.hasMoreElements()) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(lists.nextElement().openStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    line = line.strip();
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        String simple = line.substring(line.lastIndexOf('.') + 1);
+                        classNamesByKind.computeIfAbsent(simple, k -> new ArrayList<>()).add(line);
+                    }
+                }
+            }
+        }
     }
 
     public static KindRegistry get() {

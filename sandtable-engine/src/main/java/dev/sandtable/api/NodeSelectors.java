@@ -1,6 +1,5 @@
 package dev.sandtable.api;
 
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
@@ -24,11 +23,6 @@ public final class NodeSelectors {
     private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
 
     private NodeSelectors() {
-    }
-
-    /** Whether the pod's nodeSelector and required node affinity both admit the node (compile once with NodeAffinityMatcher when asking often). */
-    public static boolean podMatchesNode(PodSpec spec, Node node) {
-        return NodeAffinityMatcher.of(spec).matches(node.getMetadata().getName(), labels(node));
     }
 
     public static NodeSelector requiredAffinity(PodSpec spec) {
@@ -186,10 +180,5 @@ public final class NodeSelectors {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static Map<String, String> labels(Node node) {
-        Map<String, String> l = node.getMetadata().getLabels();
-        return l == null ? Map.of() : l;
     }
 }

@@ -4,7 +4,6 @@ import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.WatchEvent;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,13 +119,6 @@ public final class NodePoolController {
     public Node addNode(ResolvedNodePool pool) {
         int index = nextIndex.merge(pool.name(), 1, Integer::sum) - 1;
         return store.create(NodeFactory.build(pool, index, clusterIndex++));
-    }
-
-    /** The nodes currently registered for a pool. */
-    public List<Node> nodesOf(String pool) {
-        return store.list(Node.class).stream()
-                .filter(n -> pool.equals(n.getMetadata().getLabels().get(NodeFactory.POOL_LABEL)))
-                .toList();
     }
 
     private void onNodePool(WatchEvent<NodePool> e) {

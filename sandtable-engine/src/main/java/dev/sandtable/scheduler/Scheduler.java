@@ -4,10 +4,9 @@ import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.WatchEvent;
 import dev.sandtable.scheduler.framework.Explanation;
 import dev.sandtable.scheduler.framework.Framework;
-import dev.sandtable.scheduler.framework.Listers;
-import dev.sandtable.scheduler.plugins.defaultpreemption.DefaultPreemption;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
+import dev.sandtable.scheduler.framework.PostFilterResult;
 import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.framework.ScheduleResult;
 import dev.sandtable.sim.SeededRandom;
@@ -48,12 +47,10 @@ public final class Scheduler {
     private long preemptions;
     private final Map<String, List<PodInfo>> nominated = new HashMap<>();
     private final Map<String, String> nominatedNodeOf = new HashMap<>();
-    private final DefaultPreemption preemption;
 
-    public Scheduler(ObjectStore store, SeededRandom random, List<Profile> profiles, Listers listers) {
+    public Scheduler(ObjectStore store, SeededRandom random, List<Profile> profiles) {
         this.store = store;
         this.clock = store.clock();
-        this.preemption = new DefaultPreemption(listers);
         for (Profile p : profiles) {
             Framework f = new Framework(p, random);
             f.setNominatedPods(new Framework.NominatedPods() {
@@ -181,9 +178,9 @@ public final class Scheduler {
                 ? new ScheduleResult(key, nominated, nodes.size(), Map.of(), List.of(), null)
                 : framework.schedule(info, nodes);
         boolean preempted = false;
-        if (!result.scheduled() && framework.profile().preemption()) {
-            DefaultPreemption.Outcome outcome = preemption.preempt(framework, info, nodes, result.filtered(), result.preFilterStatus());
-            if (outcome.preempted()) {
+        if (!result.scheduled() && !framework.profile().postFilters().isEmpty()) {
+            PostFilterResult outcome = framework.runPostFilters(info, nodes, result);
+            if (outcome.nominated()) {
                 nominate(pod, outcome);
                 preempted = true;
             } else {
@@ -221,7 +218,7 @@ public final class Scheduler {
     }
 
     /** Deletes the victims (as evictions with zero grace here) and records the nominated node on the pod. */
-    private void nominate(Pod pod, DefaultPreemption.Outcome outcome) {
+    private void nominate(Pod pod, PostFilterResult outcome) {
         preemptions++;
         for (Pod victim : outcome.victims()) {
             store.delete(victim);

@@ -16,7 +16,6 @@ public final class SimClock {
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private long nowMillis;
     private long sequence;
-    private long executed;
     private int foregroundPending;
 
     public SimClock(Instant epoch) {
@@ -92,19 +91,10 @@ public final class SimClock {
     private void runNext() {
         Event e = queue.poll();
         nowMillis = e.atMillis;
-        executed++;
         if (!e.background) {
             foregroundPending--;
         }
         e.action.run();
-    }
-
-    public boolean idle() {
-        return queue.isEmpty();
-    }
-
-    public long executedEvents() {
-        return executed;
     }
 
     private record Event(long atMillis, long seq, Runnable action, boolean background) implements Comparable<Event> {

@@ -27,7 +27,7 @@ class ParallelSchedulingEquivalenceTest {
     private static final Parallelizer HELPED = new Parallelizer(3, false);
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Workload.class)
+    @EnumSource(value = Workload.class, mode = EnumSource.Mode.EXCLUDE, names = "DEPLOYMENTS")
     void helpersPlaceEveryPodWhereOneThreadDoes(Workload workload) {
         List<String> alone = placements(workload, Parallelizer.SEQUENTIAL);
         List<String> helped = placements(workload, HELPED);
@@ -59,7 +59,7 @@ class ParallelSchedulingEquivalenceTest {
         };
         List<String> outcomes = new ArrayList<>();
         for (Parallelizer parallelizer : List.of(Parallelizer.SEQUENTIAL, HELPED)) {
-            var profile = new dev.sandtable.scheduler.framework.Profile("default-scheduler", List.of(crashing), List.of(), 0, false);
+            var profile = new dev.sandtable.scheduler.framework.Profile("default-scheduler", List.of(crashing), List.of(), List.of(), 0);
             Framework framework = new Framework(profile, new SeededRandom(7), parallelizer);
             try {
                 outcomes.add(framework.schedule(new PodInfo(SyntheticCluster.pods(Workload.BASIC, "p", 1).get(0)), cache.nodeList()).node());

@@ -128,7 +128,7 @@ final class BlockYaml {
             if (key == null || !keys.add(key)) {
                 throw YamlTrees.UNSUPPORTED;
             }
-            String name = key.toString();
+            String name = KubectlScalars.key(key);
             out.writeFieldName(name);
             int v = skipSpaces(colon + 1, end[line]);
             boolean typeField = root != null && (name.equals("apiVersion") || name.equals("kind"));

@@ -2,6 +2,10 @@ package dev.sandtable.cli.load;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,12 +33,18 @@ final class ObjectReader {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .addModule(StrictFields.module())
+            // As Go's encoding/json in the API server: "3" is not an int32, 3.5 is not an integer, and 5 or true is not a string.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
     /** Custom resources: their body is free-form, as no schema is loaded to hold it to. */
     private static final ObjectMapper CUSTOM = JsonMapper.builder().build();
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).build();
+    private static final LoadSettings SETTINGS = KubectlSchema.settings(true);
     // Most documents are well formed: parse them without tracking positions, and again with them only to report a problem.
-    private static final LoadSettings FAST = LoadSettings.builder().setLabel("manifest").setAllowDuplicateKeys(false).setUseMarks(false).build();
+    private static final LoadSettings FAST = KubectlSchema.settings(false);
     private static final YamlTrees TREES = new YamlTrees(FAST);
 
     /** The outcome for one document: zero or more objects (a List has several, one per item), or one problem. */
@@ -83,10 +93,10 @@ final class ObjectReader {
                 try {
                     tree = TREES.parse(doc.text());
                 } catch (YamlTrees.Unsupported unusual) {
-                    tree = new Load(FAST).loadFromString(doc.text());
+                    tree = YamlTrees.jsonKeys(new Load(FAST).loadFromString(doc.text()));
                 }
             } catch (YamlEngineException unmarked) {
-                tree = new Load(SETTINGS).loadFromString(doc.text());
+                tree = YamlTrees.jsonKeys(new Load(SETTINGS).loadFromString(doc.text()));
             }
         } catch (MarkedYamlEngineException e) {
             return Result.of(malformed(doc, e));
@@ -184,6 +194,10 @@ final class ObjectReader {
             if (e instanceof UnrecognizedPropertyException u) {
                 return Result.of(unknownField(doc, prefix, field, k, u.getKnownPropertyIds()));
             }
+            WrongType wrong = WrongType.of(e, field);
+            if (wrong != null) {
+                return Result.of(problem(doc, prefix + field, wrong.message(), wrong.hint()));
+            }
             return Result.of(problem(doc, prefix + field, describeMappingError(e, field), "compare the field with the " + k + " API reference"));
         } catch (java.io.IOException | IllegalArgumentException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -215,6 +229,9 @@ final class ObjectReader {
         }
         if (e instanceof DuplicateKeyException) {
             return new ManifestProblem(doc.at(line), what + problem + " (already set in this mapping)", "remove one of them or merge the two");
+        }
+        if (problem.contains("JSON cannot hold")) {
+            return new ManifestProblem(doc.at(line), what + problem, "quote it if it is text; JSON has no infinite or NaN numbers");
         }
         if (problem.contains("(TAB)")) {
             return new ManifestProblem(doc.at(line), what + "tab character used for indentation", "indent with spaces; YAML does not allow tabs");
@@ -289,6 +306,50 @@ final class ObjectReader {
             }
         }
         return sb.toString();
+    }
+
+    /** A scalar of the wrong JSON type, which the API server's decoder refuses (a quoted number for an int32, a number for a string). */
+    record WrongType(String message, String hint) {
+        static WrongType of(JsonMappingException e, String path) {
+            if (!(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) || m.getTargetType() == null
+                    || !(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) || parser.currentToken() == null
+                    || !parser.currentToken().isScalarValue()) {
+                return null;
+            }
+            String expected = switch (m.getTargetType().getName()) {
+                case "java.lang.Integer", "int" -> "an integer (int32)";
+                case "java.lang.Long", "long" -> "an integer (int64)";
+                case "java.lang.Boolean", "boolean" -> "a boolean";
+                case "java.lang.String" -> "a string";
+                case "java.lang.Double", "double", "java.lang.Float", "float" -> "a number";
+                default -> null;
+            };
+            if (expected == null) {
+                return null;
+            }
+            String text;
+            try {
+                text = parser.getText();
+            } catch (java.io.IOException io) {
+                return null;
+            }
+            String field = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+            var token = parser.currentToken();
+            String got = token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? "the string \"" + text + "\""
+                    : token.isNumeric() ? "the number " + text : token.isBoolean() ? "the boolean " + text : "null";
+            String hint;
+            if (expected.equals("a string")) {
+                hint = "quote the value: " + field + ": \"" + text + "\"";
+            } else if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && expected.startsWith("an integer") && text.strip().matches("-?\\d+")) {
+                hint = "remove the quotes: " + field + ": " + text.strip();
+            } else if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && expected.equals("a boolean")
+                    && (text.equals("true") || text.equals("false"))) {
+                hint = "remove the quotes: " + field + ": " + text;
+            } else {
+                hint = "write " + expected.replaceAll(" \\(.*\\)", "") + " for " + field;
+            }
+            return new WrongType(path + ": expected " + expected + ", got " + got + " (the API server refuses a value of the wrong type)", hint);
+        }
     }
 
     private static String describeMappingError(JsonMappingException e, String path) {

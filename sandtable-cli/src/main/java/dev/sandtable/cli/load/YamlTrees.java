@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -21,15 +20,11 @@ import org.snakeyaml.engine.v2.events.SequenceEndEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.events.StreamEndEvent;
 import org.snakeyaml.engine.v2.events.StreamStartEvent;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * Builds a document's maps, lists and scalars, or the Jackson tokens those values serialize to, straight from
- * snakeyaml-engine's parser events, giving the values its Load would give (same schema, same scalar resolution)
- * without composing a node tree first. Anything beyond plain manifest YAML (anchors, aliases, explicit tags,
+ * snakeyaml-engine's parser events, giving the values its Load would give with {@link KubectlSchema} (kubectl's
+ * scalar resolution) without composing a node tree first. Anything beyond plain manifest YAML (anchors, aliases, explicit tags,
  * non-scalar, null or duplicate keys) is left to Load.
  */
 final class YamlTrees {
@@ -44,21 +39,14 @@ final class YamlTrees {
     /** Stands for an apiVersion or kind that is not a scalar: present, but no string. */
     static final Object NOT_A_SCALAR = new Object();
 
-    // First characters for which the JSON schema registers an implicit resolver (bool, int, float, null, env):
-    // a non-empty plain scalar starting with any other character resolves to a string without trying the patterns.
-    private static final String JSON_RESOLVED_FIRST = "tf-0123456789.n\0$";
-
     private final LoadSettings settings;
-    private final ScalarResolver resolver;
-    private final boolean jsonSchema;
-    private final Map<Tag, ConstructNode> constructors;
 
+    /** Settings whose schema resolves scalars as kubectl does ({@link KubectlSchema}). */
     YamlTrees(LoadSettings settings) {
+        if (!(settings.getSchema() instanceof KubectlSchema)) {
+            throw new IllegalArgumentException("YamlTrees builds the values of KubectlSchema, not " + settings.getSchema());
+        }
         this.settings = settings;
-        Schema schema = settings.getSchema();
-        this.resolver = schema.getScalarResolver();
-        this.jsonSchema = schema.getClass() == org.snakeyaml.engine.v2.schema.JsonSchema.class;
-        this.constructors = schema.getSchemaTagConstructors();
     }
 
     /** The largest document, in code points, snakeyaml-engine reads. */
@@ -185,7 +173,7 @@ final class YamlTrees {
         if (value == null || !keys.add(value)) {
             throw UNSUPPORTED;
         }
-        return value.toString();
+        return KubectlScalars.key(value);
     }
 
     /** The token a Jackson mapper writes for each value the schema's constructors return. */
@@ -246,7 +234,8 @@ final class YamlTrees {
                 if (!(k instanceof ScalarEvent key) || "<<".equals(key.getValue())) {
                     throw UNSUPPORTED;
                 }
-                if (map.put(scalar(key), build(it, it.next())) != null) {
+                Object k2 = scalar(key);
+                if (k2 == null || map.put(KubectlScalars.key(k2), build(it, it.next())) != null) {
                     throw UNSUPPORTED;
                 }
             }
@@ -274,20 +263,36 @@ final class YamlTrees {
         return resolve(s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN);
     }
 
-    /** The value Load gives an untagged scalar: quoted ones are strings, plain ones go through the schema's resolvers. */
+    /** The value kubectl reads for an untagged scalar: quoted ones are strings, plain ones resolve by YAML 1.1 rules. */
     Object resolve(String value, boolean plain) {
-        if (!plain || jsonSchema && !value.isEmpty() && JSON_RESOLVED_FIRST.indexOf(value.charAt(0)) < 0) {
+        if (!plain) {
             return value;
         }
-        Tag tag = resolver.resolve(value, true);
-        if (Tag.STR.equals(tag)) {
-            return value;
-        }
-        ConstructNode c = constructors.get(tag);
-        if (c == null) {
+        Object v = KubectlScalars.resolve(value);
+        if (v instanceof KubectlScalars.NonFinite) {
+            // Load reports it, with its line.
             throw UNSUPPORTED;
         }
-        return c.construct(new ScalarNode(tag, value, ScalarStyle.PLAIN));
+        return v;
+    }
+
+    /** A tree Load built with JSON's field names: keys named as sigs.k8s.io/yaml names them (yes: is "true"). */
+    static Object jsonKeys(Object tree) {
+        if (tree instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (var e : map.entrySet()) {
+                out.put(e.getKey() instanceof String s ? s : KubectlScalars.key(e.getKey()), jsonKeys(e.getValue()));
+            }
+            return out;
+        }
+        if (tree instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object x : list) {
+                out.add(jsonKeys(x));
+            }
+            return out;
+        }
+        return tree;
     }
 
     private static void expect(Event e, Class<? extends Event> type) {

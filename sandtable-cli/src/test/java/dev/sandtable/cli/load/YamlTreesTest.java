@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * serializes it to), document by document, on every YAML file of the project.
  */
 class YamlTreesTest {
-    private static final LoadSettings SETTINGS = LoadSettings.builder().setAllowDuplicateKeys(false).setUseMarks(false).build();
+    private static final LoadSettings SETTINGS = KubectlSchema.settings(false);
     private static final YamlTrees TREES = new YamlTrees(SETTINGS);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -58,7 +58,7 @@ class YamlTreesTest {
         for (Document d : documents(file)) {
             Object expected;
             try {
-                expected = new Load(SETTINGS).loadFromString(d.text());
+                expected = YamlTrees.jsonKeys(new Load(SETTINGS).loadFromString(d.text()));
             } catch (YamlEngineException e) {
                 assertThatThrownBy(() -> TREES.parse(d.text())).isInstanceOf(RuntimeException.class);
                 continue;
@@ -77,7 +77,7 @@ class YamlTreesTest {
         for (Document d : documents(file)) {
             Object expected;
             try {
-                expected = new Load(SETTINGS).loadFromString(d.text());
+                expected = YamlTrees.jsonKeys(new Load(SETTINGS).loadFromString(d.text()));
             } catch (YamlEngineException e) {
                 assertThatThrownBy(() -> TREES.tokens(d.text(), MAPPER)).isInstanceOf(RuntimeException.class);
                 continue;
@@ -110,22 +110,22 @@ class YamlTreesTest {
     }
 
     @Test
-    void keysThatAreNotStringsBecomeTheFieldNamesJacksonWritesForThem() throws IOException {
-        String text = "1: a\ntrue: b\n2.5: c\nx: [1, 12345678901, 1.5, false, null, '7']\n";
+    void keysThatAreNotStringsBecomeTheFieldNamesSigsK8sYamlWritesForThem() throws IOException {
+        String text = "1: a\ntrue: b\n2.5: c\n1e3: d\noff: e\nx: [1, 12345678901, 1.5, false, null, '7']\n";
         assertThat((Object) MAPPER.readTree(TREES.tokens(text, MAPPER).buffer().asParser(MAPPER)))
-                .isEqualTo(MAPPER.valueToTree(new Load(SETTINGS).loadFromString(text)));
+                .isEqualTo(MAPPER.valueToTree(YamlTrees.jsonKeys(new Load(SETTINGS).loadFromString(text))));
     }
 
     @Test
-    void plainScalarsStartingOutsideTheJsonSchemasResolverCharactersAreStrings() {
+    void plainScalarsStartingOutsideGoYamlsResolvableCharactersAreStrings() {
         var resolver = SETTINGS.getSchema().getScalarResolver();
-        assertThat(SETTINGS.getSchema()).isInstanceOf(org.snakeyaml.engine.v2.schema.JsonSchema.class);
-        String resolvedFirst = "tf-0123456789.n\0$";
-        for (char c = 0; c < 0x3000; c++) {
-            if (resolvedFirst.indexOf(c) >= 0) {
+        String resolvable = "+-0123456789yYnNtTfFoO~.";
+        for (char c = 1; c < 0x3000; c++) {
+            if (resolvable.indexOf(c) >= 0) {
                 continue;
             }
-            for (String rest : List.of("", "rue", "alse", "ull", "1", ".5", "e3", "inf", "{X}")) {
+            for (String rest : List.of("", "rue", "es", "ull", "1", ".5", "e3", "inf", "{X}")) {
+                assertThat(KubectlScalars.mayResolve(c + rest)).as("%s", c + rest).isFalse();
                 assertThat(resolver.resolve(c + rest, true)).as("%s", c + rest).isEqualTo(org.snakeyaml.engine.v2.nodes.Tag.STR);
             }
         }
@@ -139,8 +139,12 @@ class YamlTreesTest {
     }
 
     @Test
-    void scalarsResolveAsTheYamlOneTwoSchemaSays() {
-        assertThat(TREES.parse("i: 42\nbig: 12345678901\nf: 1.5\nb: true\nn: null\ns: '42'\nw: yes\nv: 0.10\n"))
-                .isEqualTo(new Load(SETTINGS).loadFromString("i: 42\nbig: 12345678901\nf: 1.5\nb: true\nn: null\ns: '42'\nw: yes\nv: 0.10\n"));
+    void scalarsResolveAsKubectlsYamlOneOneRulesSay() {
+        String text = "i: 42\nbig: 12345678901\nf: 1.5\nb: true\nnil: null\ns: '42'\nw: yes\nv: 0.10\nmode: 0644\non: off\n";
+        assertThat(TREES.parse(text)).isEqualTo(YamlTrees.jsonKeys(new Load(SETTINGS).loadFromString(text)));
+        var expected = new java.util.LinkedHashMap<String, Object>(java.util.Map.of("i", 42, "big", 12345678901L, "f", 1.5, "b", true,
+                "s", "42", "w", true, "v", 0.1, "mode", 420, "true", false));
+        expected.put("nil", null);
+        assertThat(TREES.parse(text)).isEqualTo(expected);
     }
 }

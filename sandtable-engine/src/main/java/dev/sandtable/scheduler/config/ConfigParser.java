@@ -76,7 +76,7 @@ public final class ConfigParser {
             if (DefaultPlugins.FILTERS.contains(s.name())) {
                 filters.add(s.name());
             } else {
-                known(s.name(), path + "plugins.filter", errors, warnings);
+                known(s.name(), enabledAt(plugins.get("filter")), path + "plugins.filter", errors, warnings);
             }
         }
         List<PluginSpec> scores = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class ConfigParser {
             if (DefaultPlugins.SCORES.contains(s.name())) {
                 scores.add(new PluginSpec(s.name(), s.weight() == 0 ? 1 : s.weight()));
             } else {
-                known(s.name(), path + "plugins.score", errors, warnings);
+                known(s.name(), enabledAt(plugins.get("score")), path + "plugins.score", errors, warnings);
             }
         }
         Map<String, Map<String, Object>> args = new LinkedHashMap<>();
@@ -101,9 +101,15 @@ public final class ConfigParser {
                 }
             }
         }
-        boolean preemption = expand(multiPoint, plugins.get("postFilter"), path + "plugins.postFilter", errors).stream()
-                .anyMatch(s -> "DefaultPreemption".equals(s.name()));
-        return new ProfileConfig(name, filters, scores, args, percentage, preemption);
+        List<String> postFilters = new ArrayList<>();
+        for (PluginSpec s : expand(multiPoint, plugins.get("postFilter"), path + "plugins.postFilter", errors)) {
+            if (DefaultPlugins.POST_FILTERS.contains(s.name())) {
+                postFilters.add(s.name());
+            } else {
+                known(s.name(), enabledAt(plugins.get("postFilter")), path + "plugins.postFilter", errors, warnings);
+            }
+        }
+        return new ProfileConfig(name, filters, scores, postFilters, args, percentage);
     }
 
     /**
@@ -185,12 +191,28 @@ public final class ConfigParser {
         return out;
     }
 
-    private static void known(String name, String path, List<FieldError> errors, List<String> warnings) {
+    /** The plugin names a point's own set enables, as opposed to those multiPoint brings to every point. */
+    private static Set<String> enabledAt(Object pointSet) {
+        Set<String> names = new LinkedHashSet<>();
+        if (pointSet instanceof Map<?, ?> set && set.get("enabled") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m && m.get("name") instanceof String n) {
+                    names.add(n);
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void known(String name, Set<String> enabledAtPoint, String path, List<FieldError> errors, List<String> warnings) {
         if (DefaultPlugins.NOT_SIMULATED.contains(name)) {
             return;
         }
-        if (DefaultPlugins.FILTERS.contains(name) || DefaultPlugins.SCORES.contains(name)) {
-            warnings.add(name + " has no such extension point; ignored at " + path);
+        if (union().contains(name)) {
+            // multiPoint enables a plugin at the points it implements only; naming it at another point is the user's slip.
+            if (enabledAtPoint.contains(name)) {
+                warnings.add(name + " has no such extension point; ignored at " + path);
+            }
             return;
         }
         errors.add(new FieldError(path, "unknown plugin " + name, "Sandtable simulates " + String.join(", ", new java.util.TreeSet<>(union()))));
@@ -199,6 +221,7 @@ public final class ConfigParser {
     private static Set<String> union() {
         Set<String> all = new LinkedHashSet<>(DefaultPlugins.FILTERS);
         all.addAll(DefaultPlugins.SCORES);
+        all.addAll(DefaultPlugins.POST_FILTERS);
         return all;
     }
 

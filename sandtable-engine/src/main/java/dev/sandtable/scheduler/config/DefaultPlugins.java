@@ -37,9 +37,12 @@ public final class DefaultPlugins {
     public static final Set<String> SCORES = Set.of("TaintToleration", "NodeAffinity", "NodeResourcesFit", "PodTopologySpread",
             "InterPodAffinity", "NodeResourcesBalancedAllocation", "ImageLocality");
 
+    /** Plugins with a PostFilter extension point that Sandtable simulates. */
+    public static final Set<String> POST_FILTERS = Set.of("DefaultPreemption");
+
     /** Upstream plugins Sandtable accepts in a configuration but does not simulate (volumes, gates, binding, queue sort). */
     public static final Set<String> NOT_SIMULATED = Set.of("SchedulingGates", "PrioritySort", "VolumeRestrictions",
-            "NodeVolumeLimits", "VolumeBinding", "VolumeZone", "DefaultBinder", "DefaultPreemption", "EBSLimits", "GCEPDLimits",
+            "NodeVolumeLimits", "VolumeBinding", "VolumeZone", "DefaultBinder", "EBSLimits", "GCEPDLimits",
             "AzureDiskLimits", "CinderLimits", "DynamicResources", "NodeResourcesLeastAllocated");
 
     private DefaultPlugins() {

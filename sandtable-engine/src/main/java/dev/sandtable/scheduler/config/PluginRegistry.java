@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.Plugin;
+import dev.sandtable.scheduler.framework.PostFilterPlugin;
 import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.framework.ScorePlugin;
+import dev.sandtable.scheduler.plugins.defaultpreemption.DefaultPreemption;
 import dev.sandtable.scheduler.plugins.imagelocality.ImageLocality;
 import dev.sandtable.scheduler.plugins.interpodaffinity.InterPodAffinity;
 import dev.sandtable.scheduler.plugins.nodeaffinity.NodeAffinity;
@@ -46,7 +48,11 @@ public final class PluginRegistry {
             Plugin p = instances.computeIfAbsent(s.name(), n -> create(n, config.args().getOrDefault(n, Map.of()), listers));
             scores.add(new Profile.WeightedScore((ScorePlugin) p, s.weight()));
         }
-        return new Profile(config.schedulerName(), filters, scores, config.percentageOfNodesToScore(), config.preemption());
+        List<PostFilterPlugin> postFilters = new ArrayList<>();
+        for (String name : config.postFilters()) {
+            postFilters.add((PostFilterPlugin) instances.computeIfAbsent(name, n -> create(n, config.args().getOrDefault(n, Map.of()), listers)));
+        }
+        return new Profile(config.schedulerName(), filters, scores, postFilters, config.percentageOfNodesToScore());
     }
 
     /**
@@ -65,6 +71,7 @@ public final class PluginRegistry {
                 case Fit.NAME -> new Fit(scoringStrategy(args.get("scoringStrategy")));
                 case BalancedAllocation.NAME -> new BalancedAllocation(balancedResources(args.get("resources")));
                 case ImageLocality.NAME -> new ImageLocality();
+                case DefaultPreemption.NAME -> new DefaultPreemption(listers);
                 case InterPodAffinity.NAME -> new InterPodAffinity(listers,
                         args.get("hardPodAffinityWeight") instanceof Number n ? n.intValue() : 1,
                         Boolean.TRUE.equals(args.get("ignorePreferredTermsOfExistingPods")));

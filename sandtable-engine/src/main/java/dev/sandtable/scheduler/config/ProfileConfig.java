@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * One KubeSchedulerProfile after defaults and merging: the filter plugins in order, the score plugins with
- * weights, each plugin's args (raw, as written) and percentageOfNodesToScore (0: adaptive).
+ * weights, the PostFilter plugins in order, each plugin's args (raw, as written) and percentageOfNodesToScore (0: adaptive).
  */
-public record ProfileConfig(String schedulerName, List<String> filters, List<PluginSpec> scores,
-                            Map<String, Map<String, Object>> args, int percentageOfNodesToScore, boolean preemption) {
+public record ProfileConfig(String schedulerName, List<String> filters, List<PluginSpec> scores, List<String> postFilters,
+                            Map<String, Map<String, Object>> args, int percentageOfNodesToScore) {
 }

@@ -252,6 +252,24 @@ public final class Framework {
         return state;
     }
 
+    /**
+     * RunPostFilterPlugins: the first plugin that nominates a node ends the run; otherwise every plugin's reason is kept,
+     * joined as a Status message joins its reasons.
+     */
+    public PostFilterResult runPostFilters(PodInfo pod, List<NodeInfo> nodes, ScheduleResult failed) {
+        List<String> reasons = new ArrayList<>();
+        for (PostFilterPlugin p : profile.postFilters()) {
+            PostFilterResult r = p.postFilter(this, pod, nodes, failed.filtered(), failed.preFilterStatus());
+            if (r.nominated()) {
+                return r;
+            }
+            if (!r.message().isEmpty()) {
+                reasons.add(r.message());
+            }
+        }
+        return PostFilterResult.unschedulable(String.join(", ", reasons));
+    }
+
     /** RunPreFilterPlugins: records which filters skip, and stops at the first plugin that rejects the pod. */
     private Status runPreFilters(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
         for (PreFilterPlugin pf : preFilters) {

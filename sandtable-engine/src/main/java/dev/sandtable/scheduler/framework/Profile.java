@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * A scheduler profile: filter plugins in order (PreFilter runs in the same order), score plugins with
- * weights, percentageOfNodesToScore (0: adaptive) and whether DefaultPreemption runs as PostFilter, as kube-scheduler v1.31.
+ * weights, PostFilter plugins in order (DefaultPreemption by default) and percentageOfNodesToScore (0: adaptive),
+ * as kube-scheduler v1.31.
  */
-public record Profile(String schedulerName, List<FilterPlugin> filters, List<WeightedScore> scores, int percentageOfNodesToScore,
-                      boolean preemption) {
+public record Profile(String schedulerName, List<FilterPlugin> filters, List<WeightedScore> scores, List<PostFilterPlugin> postFilters,
+                      int percentageOfNodesToScore) {
 
     public static final String DEFAULT_SCHEDULER = "default-scheduler";
 

@@ -76,7 +76,7 @@ class KubeSchedulerConfigurationTest {
     }
 
     private static Profile build(ProfileConfig p) {
-        return PluginRegistry.build(p, new StoreListers(null));
+        return PluginRegistry.build(p, new StoreListers(new dev.sandtable.api.ObjectStore(new dev.sandtable.sim.SimClock(), new dev.sandtable.sim.SeededRandom(1))));
     }
 
     private static <T extends Plugin> T scorePlugin(Profile profile, Class<T> type) {
@@ -91,7 +91,7 @@ class KubeSchedulerConfigurationTest {
             assertThat(p.filters()).containsExactlyElementsOf(DEFAULT_FILTERS);
             assertThat(weights(p)).containsExactlyEntriesOf(DEFAULT_SCORE_WEIGHTS);
             assertThat(p.percentageOfNodesToScore()).isZero();
-            assertThat(p.preemption()).isTrue();
+            assertThat(p.postFilters()).containsExactly("DefaultPreemption");
 
             Profile built = build(p);
             assertThat(built.filters().stream().map(Plugin::name).toList()).containsExactlyElementsOf(DEFAULT_FILTERS);
@@ -179,7 +179,7 @@ class KubeSchedulerConfigurationTest {
         assertThat(weights(p)).containsExactly(entry("ImageLocality", 2));
         assertThat(p.filters()).containsExactly("NodeResourcesFit", "TaintToleration");
         // "*" at score and filter leaves the other points alone: preemption still runs.
-        assertThat(p.preemption()).isTrue();
+        assertThat(p.postFilters()).containsExactly("DefaultPreemption");
         Profile built = build(p);
         assertThat(built.filters().stream().map(Plugin::name).toList()).containsExactly("NodeResourcesFit", "TaintToleration");
         assertThat(built.scores()).singleElement().satisfies(s -> {
@@ -208,7 +208,7 @@ class KubeSchedulerConfigurationTest {
                 "PodTopologySpread", "InterPodAffinity");
         assertThat(weights(p)).containsExactlyInAnyOrderEntriesOf(orderedMap("NodeAffinity", 7, "NodeResourcesFit", 4,
                 "PodTopologySpread", 2, "InterPodAffinity", 2, "NodeResourcesBalancedAllocation", 1, "ImageLocality", 1));
-        assertThat(p.preemption()).isFalse();
+        assertThat(p.postFilters()).isEmpty();
     }
 
     @Test
@@ -294,9 +294,41 @@ class KubeSchedulerConfigurationTest {
             assertThat(e.message()).isEqualTo("unknown plugin NodeResourcesMagic");
         });
         // A hand-built profile naming an unknown plugin fails as NewFramework does.
-        ProfileConfig handBuilt = new ProfileConfig("p", List.of("NodeResourcesMagic"), List.of(), Map.of(), 0, true);
+        ProfileConfig handBuilt = new ProfileConfig("p", List.of("NodeResourcesMagic"), List.of(), List.of("DefaultPreemption"), Map.of(), 0);
         assertThatThrownBy(() -> build(handBuilt)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("plugin \"NodeResourcesMagic\" does not exist");
+    }
+
+    @Test
+    void multiPointPluginsReachOnlyThePointsTheyImplementWithoutWarnings() {
+        ConfigParser.Result r = parse(oneProfile("""
+                plugins:
+                  score:
+                    enabled:
+                      - name: ImageLocality
+                        weight: 5
+                """));
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.configuration().profiles().get(0).postFilters()).containsExactly("DefaultPreemption");
+    }
+
+    @Test
+    void aPluginNamedAtAnExtensionPointItLacksIsIgnoredWithAWarning() {
+        ConfigParser.Result r = parse(oneProfile("""
+                plugins:
+                  postFilter:
+                    enabled:
+                      - name: ImageLocality
+                """));
+        assertThat(r.warnings()).containsExactly("ImageLocality has no such extension point; ignored at profiles[0].plugins.postFilter");
+        assertThat(r.configuration().profiles().get(0).postFilters()).containsExactly("DefaultPreemption");
+    }
+
+    @Test
+    void defaultPreemptionIsBuiltAsThePostFilterPluginOfTheProfile() {
+        Profile built = build(SchedulerConfiguration.defaults().profiles().get(0));
+        assertThat(built.postFilters().stream().map(Plugin::name).toList()).containsExactly("DefaultPreemption");
     }
 
     @Test
@@ -307,8 +339,8 @@ class KubeSchedulerConfigurationTest {
                     disabled:
                       - name: DefaultPreemption
                 """));
-        assertThat(p.preemption()).isFalse();
-        assertThat(build(p).preemption()).isFalse();
+        assertThat(p.postFilters()).isEmpty();
+        assertThat(build(p).postFilters()).isEmpty();
         assertThat(p.filters()).containsExactlyElementsOf(DEFAULT_FILTERS);
         assertThat(weights(p)).containsExactlyEntriesOf(DEFAULT_SCORE_WEIGHTS);
     }

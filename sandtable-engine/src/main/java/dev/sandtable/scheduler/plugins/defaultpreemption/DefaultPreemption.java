@@ -5,6 +5,8 @@ import dev.sandtable.scheduler.framework.Framework;
 import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
+import dev.sandtable.scheduler.framework.PostFilterPlugin;
+import dev.sandtable.scheduler.framework.PostFilterResult;
 import dev.sandtable.scheduler.framework.Status;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -22,7 +24,7 @@ import java.util.TreeMap;
  * pods could help, find the fewest, least important victims (PDB-protected pods reprieved first), pick the
  * node with the fewest PDB violations, then lowest victim priorities, then fewest victims, and nominate it.
  */
-public final class DefaultPreemption {
+public final class DefaultPreemption implements PostFilterPlugin {
     public static final String NAME = "DefaultPreemption";
     public static final String NOT_HELPFUL = "Preemption is not helpful for scheduling";
     public static final String NO_VICTIMS = "No preemption victims found for incoming pod";
@@ -34,19 +36,18 @@ public final class DefaultPreemption {
         this.listers = listers;
     }
 
-    /** The chosen node and its victims, or the message to append to the scheduling failure. */
-    public record Outcome(String nominatedNode, List<Pod> victims, String message) {
-        public boolean preempted() {
-            return nominatedNode != null;
-        }
+    @Override
+    public String name() {
+        return NAME;
     }
 
     record Candidate(NodeInfo node, List<PodInfo> victims, int pdbViolations) {
     }
 
-    public Outcome preempt(Framework framework, PodInfo pod, List<NodeInfo> nodes, Map<String, Status> filtered, Status preFilter) {
+    @Override
+    public PostFilterResult postFilter(Framework framework, PodInfo pod, List<NodeInfo> nodes, Map<String, Status> filtered, Status preFilter) {
         if ("Never".equals(pod.spec().getPreemptionPolicy())) {
-            return new Outcome(null, List.of(), "preemption: " + NOT_ELIGIBLE);
+            return PostFilterResult.unschedulable("preemption: " + NOT_ELIGIBLE);
         }
         Map<String, Integer> histogram = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -68,10 +69,10 @@ public final class DefaultPreemption {
             List<String> parts = new ArrayList<>();
             histogram.forEach((reason, count) -> parts.add(count + " " + reason));
             parts.sort(null);
-            return new Outcome(null, List.of(), "preemption: 0/" + nodes.size() + " nodes are available: " + String.join(", ", parts) + ".");
+            return PostFilterResult.unschedulable("preemption: 0/" + nodes.size() + " nodes are available: " + String.join(", ", parts) + ".");
         }
         Candidate best = candidates.stream().min(CANDIDATE_ORDER).orElseThrow();
-        return new Outcome(best.node().name(), best.victims().stream().map(PodInfo::pod).toList(), "");
+        return new PostFilterResult(best.node().name(), best.victims().stream().map(PodInfo::pod).toList(), "");
     }
 
     /** selectVictimsOnNode: remove every lower-priority pod, check the pod fits, then reprieve as many as possible. */

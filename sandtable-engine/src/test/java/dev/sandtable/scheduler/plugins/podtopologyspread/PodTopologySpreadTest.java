@@ -108,7 +108,7 @@ class PodTopologySpreadTest {
     @Test
     void fitErrorNamesTheUpstreamReasons() {
         PodTopologySpread p = new PodTopologySpread(St.listers(List.of()), List.of(), PodTopologySpread.DefaultingType.LIST);
-        Framework fw = new Framework(new Profile("default-scheduler", List.of(p), List.of(new Profile.WeightedScore(p, 2)), 0, false),
+        Framework fw = new Framework(new Profile("default-scheduler", List.of(p), List.of(new Profile.WeightedScore(p, 2)), List.of(), 0),
                 new SeededRandom(1));
         List<NodeInfo> nodes = St.snapshot(List.of(pod("e1").namespace("ns").node("a").label("foo", "").obj(),
                         pod("e2").namespace("ns").node("b").label("foo", "").obj(), pod("e3").namespace("ns").node("b").label("foo", "").obj(),
