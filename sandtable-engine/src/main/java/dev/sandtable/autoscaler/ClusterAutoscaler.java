@@ -55,7 +55,12 @@ public final class ClusterAutoscaler {
     private final Profile profile;
     private final SeededRandom random;
     private final Eviction eviction;
-    private final Map<String, Pod> unschedulable = new LinkedHashMap<>();
+    // PodInfo is built once per pod state, not on every loop: 20,000 pending pods are re-examined every 10 s.
+    private final Map<String, Pending> unschedulable = new LinkedHashMap<>();
+
+    /** An unschedulable pod with its equivalence-group key, both computed once. */
+    private record Pending(PodInfo info, String group) {
+    }
     private final Set<String> deleting = new HashSet<>();
     private final Map<String, Long> backoffUntil = new HashMap<>();
     private final Map<String, Duration> backoffLength = new HashMap<>();
@@ -139,7 +144,10 @@ public final class ClusterAutoscaler {
         }
         PodCondition c = Pods.condition(p, "PodScheduled");
         if (c != null && "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason())) {
-            unschedulable.put(uid, p);
+            Pending known = unschedulable.get(uid);
+            if (known == null || known.info().pod() != p) {
+                unschedulable.put(uid, new Pending(new PodInfo(p), equivalenceKey(p)));
+            }
         } else {
             unschedulable.remove(uid);
         }
@@ -217,7 +225,9 @@ public final class ClusterAutoscaler {
     private List<List<PodInfo>> pendingGroups(long now, ClusterSnapshot.Fork fork) {
         Map<String, List<PodInfo>> groups = new LinkedHashMap<>();
         long delay = options.newPodScaleUpDelay().toMillis();
-        for (Pod p : unschedulable.values()) {
+        for (Pending pending : unschedulable.values()) {
+            PodInfo info = pending.info();
+            Pod p = info.pod();
             Integer priority = p.getSpec().getPriority();
             if (priority != null && priority < options.expendablePodsPriorityCutoff()) {
                 continue;
@@ -226,7 +236,7 @@ public final class ClusterAutoscaler {
                     && java.time.Instant.parse(p.getMetadata().getCreationTimestamp()).toEpochMilli() + delay > clock.now().toEpochMilli()) {
                 continue;
             }
-            groups.computeIfAbsent(equivalenceKey(p), k -> new ArrayList<>()).add(new PodInfo(p));
+            groups.computeIfAbsent(pending.group(), k -> new ArrayList<>()).add(info);
         }
         List<List<PodInfo>> out = new ArrayList<>();
         for (List<PodInfo> g : groups.values()) {
