@@ -92,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         var explanations = report.pendingByWorkload().stream().flatMap(w -> w.reasons().stream())
                 .map(reason -> sim.scheduler().explainNow(pod(sim, reason.example())))
                 .toList();
-        RunOutput result = new RunOutput(Version.version(), report, m.notSimulatedCounts(), explanations);
+        RunOutput result = new RunOutput(Version.version(), report, m.notSimulatedCounts(), explanations, autoscaler(sim, 0));
         long wallNanos = System.nanoTime() - started;
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
@@ -121,11 +121,11 @@ public final class RunCommand implements Callable<Integer> {
         var report = ClusterReports.of(sim, parsed.duration(), runSeed);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
-            out.println(json(new ScenarioOutput(Version.version(), result, report, m.notSimulatedCounts())));
+            out.println(json(new ScenarioOutput(Version.version(), result, report, m.notSimulatedCounts(), autoscaler(sim, parsed.warmup().toMillis()))));
         } else {
             out.print(dev.sandtable.cli.report.ScenarioText.render(result));
             out.print("\nAT THE END\n");
-            out.print(TextReport.render(new RunOutput(Version.version(), report, m.notSimulatedCounts(), List.of())));
+            out.print(TextReport.render(new RunOutput(Version.version(), report, m.notSimulatedCounts(), List.of(), autoscaler(sim, parsed.warmup().toMillis()))));
         }
         out.flush();
         if (junit != null) {
@@ -143,8 +143,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Everything a scenario run prints as JSON: the verdicts and series, and the cluster at the end. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record ScenarioOutput(String version, dev.sandtable.scenario.ScenarioResult scenario,
-                                 dev.sandtable.report.ClusterReport end, Map<String, Integer> notSimulated) {
+                                 dev.sandtable.report.ClusterReport end, Map<String, Integer> notSimulated,
+                                 dev.sandtable.report.AutoscalerReport autoscaler) {
+    }
+
+    /** The autoscaler's account, or null when no pool autoscales (so outputs of fixed platforms do not change). */
+    static dev.sandtable.report.AutoscalerReport autoscaler(Simulation sim, long originMillis) {
+        return sim.autoscaler().active() ? dev.sandtable.report.AutoscalerReport.of(sim, originMillis) : null;
     }
 
     private static Pod pod(Simulation sim, String key) {

@@ -131,6 +131,13 @@ class BadInputCorpusTest {
                 bad("a NodePool with neither instanceType nor capacity is reported", "nodepool-no-shape.yaml", 5, 1, "neither instanceType nor capacity"),
                 bad("a NodePool whose instance type belongs to another provider is refused", "nodepool-provider-mismatch.yaml", 7, 1,
                         "instance type Standard_D4s_v5 belongs to provider aks, but spec.provider is eks"),
+                // ClusterAutoscaler settings: upstream flag names only, each value checked.
+                bad("a scale-up utilisation threshold is refused: the cluster autoscaler has none", "clusterautoscaler-scale-up-threshold.yaml", 8, 1,
+                        "cluster-autoscaler 1.31 has no option scale-up-utilization-threshold"),
+                bad("an expander cluster-autoscaler does not have is refused with the list", "clusterautoscaler-unknown-expander.yaml", 6, 1,
+                        "Expander cheapest not supported (hint: use one of random, most-pods, least-waste"),
+                bad("a negative max-nodes-total is refused on its line", "clusterautoscaler-negative-max-nodes.yaml", 7, 1,
+                        "max-nodes-total must not be negative, got -5"),
                 bad("a NodePool taint with an invalid effect is reported on the effect", "nodepool-invalid-taint-effect.yaml", 15, 1,
                         "invalid taint effect \"DoNotSchedule\""),
                 // Paths that yield no object, which kubectl apply refuses (no objects passed to apply).

@@ -103,8 +103,7 @@ class QuickstartEndToEndTest {
     @Test
     void aNamedCommandIsTheOnlyOneBuiltAndAnyOtherFirstArgumentGetsThemAll() {
         assertThat(Main.commandLine("schedule").getSubcommands()).containsOnlyKeys("schedule");
-        assertThat(Main.commandLine("help").getSubcommands()).containsOnlyKeys("run", "schedule", "check", "explain", "bench", "__train", "reach",
-                "help");
+        assertThat(Main.commandLine("help").getSubcommands()).containsOnlyKeys("run", "schedule", "check", "explain", "bench", "__train", "reach", "help");
         assertThat(Main.commandLine("schedul").getSubcommands()).hasSize(8);
         assertThat(Cli.run("schedul").err()).contains("Unmatched argument at index 0: 'schedul'");
     }

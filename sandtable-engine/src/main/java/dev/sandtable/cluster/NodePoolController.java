@@ -15,12 +15,99 @@ public final class NodePoolController {
     private final InstanceTypeCatalog catalog;
     private final Map<String, ResolvedNodePool> pools = new LinkedHashMap<>();
     private final Map<String, Integer> nextIndex = new LinkedHashMap<>();
+    private final Map<String, Integer> registered = new java.util.HashMap<>();
+    private final Map<String, Integer> upcoming = new java.util.HashMap<>();
     private int clusterIndex;
 
     public NodePoolController(ObjectStore store, InstanceTypeCatalog catalog) {
         this.store = store;
         this.catalog = catalog;
         store.watch(NodePool.class, this::onNodePool);
+        store.watch(Node.class, this::onNode);
+    }
+
+    private void onNode(WatchEvent<Node> e) {
+        if (e.type() == WatchEvent.Type.MODIFIED) {
+            return;
+        }
+        String pool = poolOf(e.object());
+        if (pool != null) {
+            registered.merge(pool, e.type() == WatchEvent.Type.ADDED ? 1 : -1, Integer::sum);
+        }
+    }
+
+    /** The pool a node belongs to, from its pool label; null for nodes of no pool. */
+    public static String poolOf(Node node) {
+        Map<String, String> labels = node.getMetadata().getLabels();
+        return labels == null ? null : labels.get(NodeFactory.POOL_LABEL);
+    }
+
+    /** The index the pool's next node gets (its zone and name follow from it). */
+    public int nextIndex(String pool) {
+        return nextIndex.getOrDefault(pool, 0);
+    }
+
+    /** Nodes registered for the pool. */
+    public int registeredSize(String pool) {
+        return registered.getOrDefault(pool, 0);
+    }
+
+    /** The node group's target size: registered nodes plus those asked for that have not registered yet. */
+    public int targetSize(String pool) {
+        return registeredSize(pool) + upcoming.getOrDefault(pool, 0);
+    }
+
+    /** A node asked for and not registered yet; cancelling it gives the capacity back, as deleting the VM would. */
+    public final class Upcoming {
+        private final ResolvedNodePool pool;
+        private boolean done;
+        private Node node;
+
+        private Upcoming(ResolvedNodePool pool) {
+            this.pool = pool;
+        }
+
+        private void register() {
+            if (!done) {
+                done = true;
+                upcoming.merge(pool.name(), -1, Integer::sum);
+                node = addNode(pool);
+            }
+        }
+
+        /** The node once registered, else null. */
+        public Node node() {
+            return node;
+        }
+
+        /** Stops a node that has not registered yet; false when it already has. */
+        public boolean cancel() {
+            if (done) {
+                return false;
+            }
+            done = true;
+            upcoming.merge(pool.name(), -1, Integer::sum);
+            return true;
+        }
+    }
+
+    /** IncreaseSize by one: the node registers, Ready, after the provisioning delay unless cancelled before. */
+    public Upcoming increaseSize(ResolvedNodePool pool, java.time.Duration provisioningDelay) {
+        Upcoming u = new Upcoming(pool);
+        upcoming.merge(pool.name(), 1, Integer::sum);
+        store.clock().after(provisioningDelay, u::register);
+        return u;
+    }
+
+    /** DeleteNodes: the VM goes away, and with it the node and whatever pods are still bound to it (pod GC). */
+    public void deleteNode(Node node) {
+        String name = node.getMetadata().getName();
+        for (io.fabric8.kubernetes.api.model.Pod p : store.list(io.fabric8.kubernetes.api.model.Pod.class)) {
+            if (name.equals(p.getSpec().getNodeName())) {
+                store.delete(p);
+            }
+        }
+        store.delete(node);
     }
 
     /** Pools by name, resolved, in the order they were created. */

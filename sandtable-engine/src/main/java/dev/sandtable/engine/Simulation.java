@@ -2,6 +2,7 @@ package dev.sandtable.engine;
 
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.PodAdmission;
+import dev.sandtable.autoscaler.ClusterAutoscaler;
 import dev.sandtable.cluster.InstanceTypeCatalog;
 import dev.sandtable.cluster.NodePoolController;
 import dev.sandtable.controller.daemonset.DaemonSetController;
@@ -40,7 +41,7 @@ import java.util.Map;
 public final class Simulation {
     /** Creation order of a batch, as kubectl apply of a folder would need it: namespaces and cluster setup before workloads. */
     private static final Map<String, Integer> APPLY_ORDER = Map.ofEntries(
-            Map.entry("Namespace", 0), Map.entry("PriorityClass", 1), Map.entry("NodePool", 2), Map.entry("Node", 3),
+            Map.entry("Namespace", 0), Map.entry("PriorityClass", 1), Map.entry("NodePool", 2), Map.entry("ClusterAutoscaler", 2), Map.entry("Node", 3),
             Map.entry("ResourceQuota", 4), Map.entry("LimitRange", 4), Map.entry("ServiceAccount", 5),
             Map.entry("ConfigMap", 5), Map.entry("Secret", 5), Map.entry("Service", 6), Map.entry("DaemonSet", 8),
             Map.entry("StatefulSet", 8), Map.entry("Deployment", 8), Map.entry("ReplicaSet", 9), Map.entry("Pod", 10));
@@ -50,6 +51,7 @@ public final class Simulation {
     private final NodePoolController nodePools;
     private final Scheduler scheduler;
     private final Kubelet kubelet;
+    private final ClusterAutoscaler autoscaler;
     private final MetricsServer metricsServer;
     private final MetricsAdapter metricsAdapter = new MetricsAdapter();
     private final HorizontalController horizontalController;
@@ -86,6 +88,11 @@ public final class Simulation {
         this.scheduler = new Scheduler(store, random, schedulerConfiguration.profiles().stream()
                 .map(p -> PluginRegistry.build(p, listers)).toList());
         this.kubelet = kubeletTiming == null ? null : new Kubelet(store, kubeletTiming);
+        var caProfile = schedulerConfiguration.profiles().stream()
+                .filter(p -> p.schedulerName().equals(dev.sandtable.scheduler.framework.Profile.DEFAULT_SCHEDULER)).findFirst()
+                .orElse(schedulerConfiguration.profiles().get(0));
+        // Its own plugin instances: the what-if simulations must not disturb the scheduler's incremental indexes.
+        this.autoscaler = new ClusterAutoscaler(store, nodePools, PluginRegistry.build(caProfile, listers), seed);
         bootstrap();
     }
 
@@ -148,6 +155,11 @@ public final class Simulation {
     /** The kubelets, or null when the simulation was built to measure the scheduler alone. */
     public Kubelet kubelet() {
         return kubelet;
+    }
+
+    /** The cluster autoscaler; it acts only when some NodePool has autoscaling on. */
+    public ClusterAutoscaler autoscaler() {
+        return autoscaler;
     }
 
     /** metrics-server: what it scrapes comes from a scenario's usage model. */

@@ -41,6 +41,8 @@ public final class ScenarioRunner {
     private final java.util.Set<String> loadedKeys = new java.util.HashSet<>();
     private final Map<String, String> ownerOf = new HashMap<>();
     private final Map<String, Recorder.Handle[]> handles = new HashMap<>();
+    private int addedAtStart;
+    private int removedAtStart;
 
     /** How far the run is, for a progress bar. */
     public record Progress(long simulatedMillis, long totalMillis) {
@@ -54,6 +56,13 @@ public final class ScenarioRunner {
         this.load = new LoadModel(sim.store(), pod -> oomKills.killed(pod, sim.kubelet().oomKill(pod), sim.clock().nowMillis() - startMillis, log));
         this.pending = new PendingTracker(sim.store());
         this.recorder = new Recorder(scenario.resolution().toMillis(), scenario.duration().toMillis());
+        long start = scenario.warmup().toMillis();
+        // Scale events join the scenario's log; those of the warm-up are part of the starting state, not of the run.
+        sim.autoscaler().onEvent(e -> {
+            if (e.atMillis() >= start) {
+                log.add(GoDurations.clock(e.atMillis() - start) + " " + e.text());
+            }
+        });
         sim.metricsServer().useLoad(load);
         sim.horizontalController().onSync(this::onHpaSync);
     }
@@ -172,6 +181,12 @@ public final class ScenarioRunner {
         });
         recorder.set("cluster.nodes", nodes.size());
         recorder.set("cluster.pendingPods", pendingPods);
+        if (offset == 0) {
+            addedAtStart = sim.autoscaler().nodesAdded();
+            removedAtStart = sim.autoscaler().nodesRemoved();
+        }
+        recorder.set("cluster.nodesAdded", sim.autoscaler().nodesAdded() - addedAtStart);
+        recorder.set("cluster.nodesRemoved", sim.autoscaler().nodesRemoved() - removedAtStart);
         Map<String, Integer> pendingByWorkload = new HashMap<>();
         for (LoadModel.PodLoad p : load.pods()) {
             if (p.node() == null) {
@@ -266,6 +281,10 @@ public final class ScenarioRunner {
         }
         out.add(new ScenarioResult.Figure("pending pods", "max " + fmt(max(recorder.values("cluster.pendingPods")))));
         out.addAll(oomKills.figures());
+        if (sim.autoscaler().active()) {
+            out.add(new ScenarioResult.Figure("cluster autoscaler", "added " + fmt(max(recorder.values("cluster.nodesAdded")))
+                    + " node(s), removed " + fmt(max(recorder.values("cluster.nodesRemoved")))));
+        }
         return out;
     }
 

@@ -11,7 +11,7 @@ public final class SeriesNames {
     public static final List<String> LOADED = List.of("load", "served", "dropped");
     public static final List<String> SERVICE = List.of("endpoints", "load", "served", "dropped", "availability");
     public static final List<String> HPA = List.of("desired", "current");
-    public static final List<String> CLUSTER = List.of("nodes", "pendingPods");
+    public static final List<String> CLUSTER = List.of("nodes", "pendingPods", "nodesAdded", "nodesRemoved");
     private static final Pattern NAME = Pattern.compile("(pool|workload|service|hpa)\\[([^\\]]+)]\\.([A-Za-z_][A-Za-z0-9_]*)|cluster\\.([A-Za-z]+)");
 
     private SeriesNames() {

@@ -106,6 +106,7 @@ public final class ManifestLoader {
             }
         }
         admission(objects, locators, errors, warnings);
+        checkAutoscalerSettings(objects, errors);
         return new Manifests(objects, notSimulated, errors, warnings, collector.sources.size(), scenarios);
     }
 
@@ -137,6 +138,35 @@ public final class ManifestLoader {
         }
     }
 
+    /** One ClusterAutoscaler per platform, and its per-pool options name pools that exist. */
+    private static void checkAutoscalerSettings(List<LoadedObject> objects, List<ManifestProblem> errors) {
+        java.util.Set<String> pools = new java.util.HashSet<>();
+        for (LoadedObject lo : objects) {
+            if (lo.object() instanceof NodePool np) {
+                pools.add(np.getMetadata().getName());
+            }
+        }
+        Location first = null;
+        for (LoadedObject lo : objects) {
+            if (!(lo.object() instanceof dev.sandtable.autoscaler.config.ClusterAutoscalerSettings ca)) {
+                continue;
+            }
+            if (first != null) {
+                errors.add(new ManifestProblem(lo.location(), "a second ClusterAutoscaler; the first is at " + first.format(),
+                        "a platform has one cluster autoscaler: merge the settings into one object"));
+            }
+            first = first == null ? lo.location() : first;
+            if (ca.getSpec().get("nodeGroups") instanceof Map<?, ?> groups) {
+                for (Object pool : groups.keySet()) {
+                    if (!pools.contains(String.valueOf(pool))) {
+                        errors.add(new ManifestProblem(lo.location(), "ClusterAutoscaler " + ca.getMetadata().getName() + " has options for node pool \""
+                                + pool + "\", which is not defined", "use one of the NodePools " + new java.util.TreeSet<>(pools)));
+                    }
+                }
+            }
+        }
+    }
+
     /** A document read, and what validation found in each of its objects. */
     private record Checked(ObjectReader.Result result, List<List<FieldError>> errors) {
     }
@@ -155,6 +185,9 @@ public final class ManifestLoader {
         List<FieldError> errors = new ArrayList<>(ObjectValidator.validate(o));
         if (o instanceof NodePool np && errors.isEmpty()) {
             errors.addAll(NodePools.resolve(np, InstanceTypeCatalog.bundled()).errors());
+        }
+        if (o instanceof dev.sandtable.autoscaler.config.ClusterAutoscalerSettings ca && errors.isEmpty()) {
+            errors.addAll(dev.sandtable.autoscaler.config.OptionsParser.parse(ca.getSpec()).errors());
         }
         return errors;
     }

@@ -177,10 +177,11 @@ final class ObjectReader {
         String group = KindRegistry.group(av);
         Class<? extends HasMetadata> type;
         if (NodePool.GROUP.equals(group)) {
-            type = NodePool.KIND.equals(k) ? NodePool.class : Scenario.KIND.equals(k) ? Scenario.class : null;
+            type = NodePool.KIND.equals(k) ? NodePool.class : Scenario.KIND.equals(k) ? Scenario.class
+                    : dev.sandtable.autoscaler.config.ClusterAutoscalerSettings.KIND.equals(k) ? dev.sandtable.autoscaler.config.ClusterAutoscalerSettings.class : null;
             if (type == null || !NodePool.API_VERSION.equals(av)) {
                 return Result.of(problem(doc, prefix + "kind", "unknown Sandtable kind " + av + " " + k,
-                        "Sandtable defines " + NodePool.API_VERSION + " NodePool and Scenario"));
+                        "Sandtable defines " + NodePool.API_VERSION + " NodePool, ClusterAutoscaler and Scenario"));
             }
         } else if (registry.isBuiltinGroup(group)) {
             if (!registry.isServed(av)) {

@@ -53,6 +53,9 @@ public final class TextReport {
                     p.taints().isEmpty() ? "-" : String.join(",", p.taints()));
         }
         sb.append(pools.render());
+        if (o.autoscaler() != null) {
+            sb.append(AutoscalerText.summary(o.autoscaler()));
+        }
 
         sb.append("\nWORKLOADS\n");
         // RESTARTS appears only once a container has been restarted, as only scenarios with load kill containers.

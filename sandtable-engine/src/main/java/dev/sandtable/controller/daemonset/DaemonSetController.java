@@ -98,7 +98,7 @@ public final class DaemonSetController extends StoreController {
     }
 
     /** nodeShouldRunDaemonPod: node affinity and selector match, and every NoSchedule/NoExecute taint is tolerated. */
-    static boolean shouldRun(PodSpec spec, Node node) {
+    public static boolean shouldRun(PodSpec spec, Node node) {
         return shouldRun(dev.sandtable.api.NodeAffinityMatcher.of(spec), spec, node);
     }
 
@@ -118,7 +118,7 @@ public final class DaemonSetController extends StoreController {
     }
 
     /** The tolerations the DaemonSet controller adds to every daemon pod (util.AddOrUpdateDaemonPodTolerations). */
-    static PodSpec withDaemonTolerations(PodSpec spec) {
+    public static PodSpec withDaemonTolerations(PodSpec spec) {
         PodSpec copy = Pods.copy(spec);
         List<Toleration> tolerations = new ArrayList<>(copy.getTolerations() == null ? List.of() : copy.getTolerations());
         addIfMissing(tolerations, "node.kubernetes.io/not-ready", "NoExecute");

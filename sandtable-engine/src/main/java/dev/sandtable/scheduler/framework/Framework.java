@@ -243,6 +243,16 @@ public final class Framework {
     }
 
     /**
+     * PreFilter once for a pod whose Filter verdicts are then asked node by node, as the cluster autoscaler's
+     * predicate checker does; the returned state is what runFilters takes.
+     */
+    public CycleState preFilter(PodInfo pod, List<NodeInfo> nodes, Status[] outcome) {
+        CycleState state = new CycleState(profile.filters().size(), profile.scores().size());
+        outcome[0] = runPreFilters(state, pod, nodes);
+        return state;
+    }
+
+    /**
      * RunPostFilterPlugins: the first plugin that nominates a node ends the run; otherwise every plugin's reason is kept,
      * joined as a Status message joins its reasons.
      */
