@@ -9,7 +9,7 @@ import dev.sandtable.cli.report.ReachText;
 import dev.sandtable.api.Pods;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.kubelet.KubeletTiming;
-import dev.sandtable.network.Ip;
+import dev.sandtable.api.Ip;
 import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.NetworkSnapshots;
 import dev.sandtable.network.PolicyCoverage;

@@ -1,7 +1,7 @@
 package dev.sandtable.cli;
 
 import dev.sandtable.network.Endpoint;
-import dev.sandtable.network.Ip;
+import dev.sandtable.api.Ip;
 import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.PortSpec;
 import dev.sandtable.network.ServiceInfo;

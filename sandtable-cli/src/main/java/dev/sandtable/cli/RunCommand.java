@@ -10,6 +10,7 @@ import dev.sandtable.cli.report.RunOutput;
 import dev.sandtable.cli.report.TextReport;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.report.ClusterReports;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -80,8 +81,9 @@ public final class RunCommand implements Callable<Integer> {
         sim.apply(m.all());
         sim.runFor(duration);
         var report = ClusterReports.of(sim, duration, seed);
-        var explanations = report.pending().stream()
-                .map(p -> sim.scheduler().explainNow(sim.store().get(io.fabric8.kubernetes.api.model.Pod.class, p.namespace(), p.name()).orElseThrow()))
+        // One pod per workload and message stands for the rest: thousands of identical explanations would bury the one that matters.
+        var explanations = report.pendingByWorkload().stream().flatMap(w -> w.reasons().stream())
+                .map(reason -> sim.scheduler().explainNow(pod(sim, reason.example())))
                 .toList();
         RunOutput result = new RunOutput(Version.version(), report, notSimulated(m), explanations);
         long wallNanos = System.nanoTime() - started;
@@ -139,6 +141,11 @@ public final class RunCommand implements Callable<Integer> {
     /** Everything a scenario run prints as JSON: the verdicts and series, and the cluster at the end. */
     public record ScenarioOutput(String version, dev.sandtable.scenario.ScenarioResult scenario,
                                  dev.sandtable.report.ClusterReport end, Map<String, Integer> notSimulated) {
+    }
+
+    private static Pod pod(Simulation sim, String key) {
+        int slash = key.indexOf('/');
+        return sim.store().get(Pod.class, key.substring(0, slash), key.substring(slash + 1)).orElseThrow();
     }
 
     private static Map<String, Integer> notSimulated(Manifests m) {

@@ -105,6 +105,9 @@ public final class ScheduleCommand implements Callable<Integer> {
                 sb.append("unschedulable: ").append(p.message()).append('\n');
             }
         }
+        if (!r.explanations().isEmpty()) {
+            sb.append('\n').append(ExplanationText.LEGEND).append('\n');
+        }
         r.explanations().forEach(e -> sb.append('\n').append(ExplanationText.render(e)));
         sb.append("\nScheduled ").append(r.scheduled()).append(" of ").append(r.pods()).append(" pods on ").append(r.nodes())
                 .append(" nodes; ").append(r.unschedulable()).append(" unschedulable.\n");

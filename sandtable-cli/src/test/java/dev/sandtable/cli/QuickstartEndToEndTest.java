@@ -38,7 +38,7 @@ class QuickstartEndToEndTest {
     @Test
     void thePodThatFitsNowhereIsPendingWithTheUpstreamSchedulerMessage() throws Exception {
         Cli r = Cli.run("run", EXAMPLE);
-        assertThat(r.out()).contains("PENDING PODS (1)").contains("(Deployment report-builder)")
+        assertThat(r.out()).contains("PENDING PODS (1)").contains("Deployment archiverse/report-builder: 1 pod pending")
                 .contains("0/6 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {workload: postgres}, "
                         + "2 node(s) had untolerated taint {workload: appservice}, 2 node(s) had untolerated taint {workload: frontend}.");
         JsonNode pending = new ObjectMapper().readTree(Cli.run("run", EXAMPLE, "-o", "json").out()).get("report").get("pending");

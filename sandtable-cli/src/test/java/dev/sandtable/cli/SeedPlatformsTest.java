@@ -180,11 +180,11 @@ class SeedPlatformsTest {
         assertThat(pools(prod, "Deployment", "basebook", "router")).isEqualTo(Map.of("compute", 2));
         assertThat(distinctNodes(prod, "Deployment", "basebook", "router")).isEqualTo(2);
         assertThat(pools(prod, "Deployment", "basebook", "frontend")).isEqualTo(Map.of("general", 2));
-        // Staging: "Replicas: 2 / 1 / 1" (backend / router / frontend).
+        // Staging asks for "Replicas: 2 / 1 / 1", but the base HPAs' minimums (3 / 2 / 2) raise them as soon as they act.
         JsonNode stg = report(BASEBOOK_STG);
-        assertThat(pools(stg, "Deployment", "basebook-staging", "backend")).isEqualTo(Map.of("general", 2));
-        assertThat(pools(stg, "Deployment", "basebook-staging", "router")).isEqualTo(Map.of("compute", 1));
-        assertThat(pools(stg, "Deployment", "basebook-staging", "frontend")).isEqualTo(Map.of("general", 1));
+        assertThat(pools(stg, "Deployment", "basebook-staging", "backend")).isEqualTo(Map.of("general", 3));
+        assertThat(pools(stg, "Deployment", "basebook-staging", "router")).isEqualTo(Map.of("compute", 2));
+        assertThat(pools(stg, "Deployment", "basebook-staging", "frontend")).isEqualTo(Map.of("general", 2));
     }
 
     @Test

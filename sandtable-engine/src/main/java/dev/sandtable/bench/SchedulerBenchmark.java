@@ -1,9 +1,10 @@
 package dev.sandtable.bench;
 
 import dev.sandtable.engine.Simulation;
-import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,19 +23,37 @@ public final class SchedulerBenchmark {
     }
 
     public static Result run(Workload workload, int nodeCount, int initPods, int measuredPods, long seed) {
+        return run(workload, nodeCount, initPods, measuredPods, DEFAULT_REPLICAS, seed);
+    }
+
+    /** Replicas per Deployment of the controller-made workloads unless asked otherwise. */
+    public static final int DEFAULT_REPLICAS = 100;
+
+    /** The objects a run creates before measuring: the nodes, then the initial pods (or what makes them). */
+    public static List<HasMetadata> initialObjects(Workload workload, int nodeCount, int initPods, int replicas) {
+        List<HasMetadata> out = new ArrayList<>(SyntheticCluster.nodes(nodeCount));
+        Workload init = workload == Workload.REQUIRED_POD_ANTI_AFFINITY || workload.controllerMade() ? workload : Workload.BASIC;
+        out.addAll(SyntheticCluster.objects(init, "init", initPods, replicas));
+        return out;
+    }
+
+    /** The objects whose pods are measured. */
+    public static List<HasMetadata> measuredObjects(Workload workload, int measuredPods, int replicas) {
+        return SyntheticCluster.objects(workload, "measured", measuredPods, replicas);
+    }
+
+    public static Result run(Workload workload, int nodeCount, int initPods, int measuredPods, int replicas, long seed) {
         Simulation sim = new Simulation(seed, null);
-        List<Node> nodes = SyntheticCluster.nodes(nodeCount);
-        sim.apply(nodes);
-        sim.apply(SyntheticCluster.pods(workload == Workload.REQUIRED_POD_ANTI_AFFINITY ? workload : Workload.BASIC, "init", initPods));
+        sim.apply(initialObjects(workload, nodeCount, initPods, replicas));
         sim.settle(Duration.ofHours(1));
-        List<Pod> measured = SyntheticCluster.pods(workload, "measured", measuredPods);
+        List<HasMetadata> measured = measuredObjects(workload, measuredPods, replicas);
         long started = System.nanoTime();
         sim.apply(measured);
         sim.settle(Duration.ofHours(1));
         long nanos = System.nanoTime() - started;
         int scheduled = 0;
-        for (Pod p : measured) {
-            if (p.getSpec().getNodeName() != null) {
+        for (Pod p : sim.store().list(Pod.class)) {
+            if (p.getMetadata().getName().startsWith("measured-") && p.getSpec().getNodeName() != null) {
                 scheduled++;
             }
         }

@@ -1,10 +1,13 @@
 package dev.sandtable.bench;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import java.util.Map;
  */
 public final class SyntheticCluster {
     public static final int ZONES = 3;
+    /** The namespace of every generated workload object. */
+    public static final String NAMESPACE = "bench";
 
     private SyntheticCluster() {
     }
@@ -40,13 +45,47 @@ public final class SyntheticCluster {
         return nodes;
     }
 
+    /**
+     * Deployments named prefix-0.. in namespace bench with the given replicas each (the last one takes the remainder),
+     * each followed by a Service selecting its pods, so that their pods get the system default spreading.
+     */
+    public static List<HasMetadata> deployments(String prefix, int pods, int replicas) {
+        List<HasMetadata> out = new ArrayList<>();
+        for (int i = 0; i * replicas < pods; i++) {
+            String name = prefix + "-" + i;
+            Map<String, String> labels = Map.of("app", name);
+            out.add(new DeploymentBuilder()
+                    .withNewMetadata().withName(name).withNamespace(NAMESPACE).withLabels(labels).endMetadata()
+                    .withNewSpec().withReplicas(Math.min(replicas, pods - i * replicas))
+                    .withNewSelector().withMatchLabels(labels).endSelector()
+                    .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                    .withNewSpec().addNewContainer().withName("c").withImage("registry.k8s.io/pause:3.10")
+                    .withNewResources().withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("500Mi"))).endResources()
+                    .endContainer().endSpec().endTemplate()
+                    .endSpec().build());
+            out.add(new ServiceBuilder()
+                    .withNewMetadata().withName(name).withNamespace(NAMESPACE).endMetadata()
+                    .withNewSpec().withSelector(labels).addNewPort().withPort(80).withNewTargetPort(8080).endPort().endSpec()
+                    .build());
+        }
+        return out;
+    }
+
+    /** The workload's objects: bare pods, or for controller-made workloads the Deployments and Services that make them. */
+    public static List<HasMetadata> objects(Workload workload, String prefix, int pods, int replicas) {
+        if (workload.controllerMade()) {
+            return deployments(prefix, pods, replicas);
+        }
+        return new ArrayList<>(pods(workload, prefix, pods));
+    }
+
     /** Pods named prefix-0..n-1 in namespace bench, each of group (i mod groups) where a workload relates pods. */
     public static List<Pod> pods(Workload workload, String prefix, int count) {
         List<Pod> pods = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String group = "g" + (i % 100);
             PodBuilder b = new PodBuilder()
-                    .withNewMetadata().withName(prefix + "-" + i).withNamespace("bench").withLabels(Map.of("app", "bench", "group", group)).endMetadata()
+                    .withNewMetadata().withName(prefix + "-" + i).withNamespace(NAMESPACE).withLabels(Map.of("app", "bench", "group", group)).endMetadata()
                     .withNewSpec()
                     .addNewContainer().withName("c").withImage("registry.k8s.io/pause:3.10")
                     .withNewResources().withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("500Mi"))).endResources()
@@ -74,6 +113,16 @@ public final class SyntheticCluster {
                         .withTopologyKey("kubernetes.io/hostname").withNewLabelSelector().addToMatchLabels("group", group).endLabelSelector()
                         .endRequiredDuringSchedulingIgnoredDuringExecution()
                         .endPodAntiAffinity().endAffinity().endSpec();
+                case SPREAD_ANTI_AFFINITY -> b.editSpec().addNewTopologySpreadConstraint().withMaxSkew(1)
+                        .withTopologyKey("topology.kubernetes.io/zone").withWhenUnsatisfiable("DoNotSchedule")
+                        .withNewLabelSelector().addToMatchLabels("group", group).endLabelSelector()
+                        .endTopologySpreadConstraint()
+                        .withNewAffinity().withNewPodAntiAffinity()
+                        .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(1).withNewPodAffinityTerm()
+                        .withTopologyKey("kubernetes.io/hostname").withNewLabelSelector().addToMatchLabels("group", group).endLabelSelector()
+                        .endPodAffinityTerm().endPreferredDuringSchedulingIgnoredDuringExecution()
+                        .endPodAntiAffinity().endAffinity().endSpec();
+                case DEPLOYMENTS -> throw new IllegalArgumentException("DEPLOYMENTS pods come from deployments(), not as bare pods");
             }
             pods.add(b.build());
         }

@@ -46,6 +46,10 @@ public final class NodePools {
                         "use a type from the bundled catalog (docs/node-pools.md lists them) or give spec.capacity instead"));
             } else if (s.provider() == null) {
                 provider = type.provider();
+            } else if (provider != Provider.NONE && type.provider() != Provider.NONE && type.provider() != provider) {
+                errors.add(new FieldError("spec.instanceType", "instance type " + type.name() + " belongs to provider "
+                        + type.provider().name().toLowerCase() + ", but spec.provider is " + s.provider(),
+                        "pick an instance type of " + provider.name().toLowerCase() + " (docs/node-pools.md lists them), or fix spec.provider"));
             }
         }
         if (s.instanceType() == null && (s.capacity() == null || s.capacity().isEmpty())) {

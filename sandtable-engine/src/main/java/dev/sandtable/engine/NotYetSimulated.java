@@ -5,10 +5,10 @@ import java.util.Set;
 
 /**
  * Built-in kinds whose controllers or admission Sandtable does not run yet: such objects are stored and listed as
- * not simulated, so a report never suggests that, say, an HPA or a quota was taken into account.
+ * not simulated, so a report never suggests that, say, a quota or a Job was taken into account.
  */
 public final class NotYetSimulated {
-    private static final Set<String> KINDS = Set.of("HorizontalPodAutoscaler", "Job", "CronJob", "ResourceQuota", "LimitRange",
+    private static final Set<String> KINDS = Set.of("Job", "CronJob", "ResourceQuota", "LimitRange",
             "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Ingress", "IngressClass", "ReplicationController",
             "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy", "RuntimeClass");
 

@@ -7,10 +7,14 @@ import dev.sandtable.cluster.NodePoolController;
 import dev.sandtable.controller.daemonset.DaemonSetController;
 import dev.sandtable.controller.deployment.DeploymentController;
 import dev.sandtable.controller.disruption.DisruptionController;
+import dev.sandtable.controller.podautoscaler.HorizontalController;
 import dev.sandtable.controller.replicaset.ReplicaSetController;
 import dev.sandtable.controller.statefulset.StatefulSetController;
 import dev.sandtable.kubelet.Kubelet;
 import dev.sandtable.kubelet.KubeletTiming;
+import dev.sandtable.metrics.MetricsApis;
+import dev.sandtable.metrics.adapter.MetricsAdapter;
+import dev.sandtable.metrics.server.MetricsServer;
 import dev.sandtable.scheduler.Scheduler;
 import dev.sandtable.scheduler.StoreListers;
 import dev.sandtable.scheduler.config.PluginRegistry;
@@ -46,6 +50,9 @@ public final class Simulation {
     private final NodePoolController nodePools;
     private final Scheduler scheduler;
     private final Kubelet kubelet;
+    private final MetricsServer metricsServer;
+    private final MetricsAdapter metricsAdapter = new MetricsAdapter();
+    private final HorizontalController horizontalController;
     private final List<String> notes = new ArrayList<>();
 
     public Simulation(long seed) {
@@ -73,6 +80,8 @@ public final class Simulation {
         new StatefulSetController(store);
         new DaemonSetController(store);
         new DisruptionController(store);
+        this.metricsServer = new MetricsServer(store);
+        this.horizontalController = new HorizontalController(store, new MetricsApis(store, metricsServer, metricsAdapter));
         StoreListers listers = new StoreListers(store);
         this.scheduler = new Scheduler(store, random, schedulerConfiguration.profiles().stream()
                 .map(p -> PluginRegistry.build(p, listers)).toList());
@@ -91,7 +100,12 @@ public final class Simulation {
 
     /** Creates the objects in dependency order, adding any namespace they name but do not define. */
     public void apply(List<? extends HasMetadata> objects) {
-        List<HasMetadata> ordered = new ArrayList<>(objects);
+        List<HasMetadata> ordered = new ArrayList<>();
+        for (HasMetadata o : objects) {
+            // The API server stores HPAs as autoscaling/v2 and serves v1 by conversion; the controller reads v2.
+            ordered.add(o instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler v1
+                    ? dev.sandtable.controller.podautoscaler.AutoscalingV1.toV2(v1) : o);
+        }
         ordered.sort(Comparator.comparingInt(o -> APPLY_ORDER.getOrDefault(o.getKind(), 7)));
         for (HasMetadata o : ordered) {
             if (o instanceof Namespaced) {
@@ -134,6 +148,20 @@ public final class Simulation {
     /** The kubelets, or null when the simulation was built to measure the scheduler alone. */
     public Kubelet kubelet() {
         return kubelet;
+    }
+
+    /** metrics-server: what it scrapes comes from a scenario's usage model. */
+    public MetricsServer metricsServer() {
+        return metricsServer;
+    }
+
+    /** The custom and external metrics adapter a scenario feeds. */
+    public MetricsAdapter metricsAdapter() {
+        return metricsAdapter;
+    }
+
+    public HorizontalController horizontalController() {
+        return horizontalController;
     }
 
     public NodePoolController nodePools() {

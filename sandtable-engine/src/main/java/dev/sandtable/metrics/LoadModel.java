@@ -99,6 +99,11 @@ public final class LoadModel {
         public long memoryRequestBytes() {
             return memoryRequestBytes;
         }
+
+        /** The usage model the pod followed in the last tick (the default when no load reached it). */
+        public UsageModel usage() {
+            return usage;
+        }
     }
 
     public void addTarget(LoadTarget target) {

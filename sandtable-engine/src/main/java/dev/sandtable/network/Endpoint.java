@@ -1,5 +1,6 @@
 package dev.sandtable.network;
 
+import dev.sandtable.api.Ip;
 import java.util.List;
 import java.util.Map;
 

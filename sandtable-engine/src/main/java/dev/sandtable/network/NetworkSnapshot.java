@@ -1,5 +1,6 @@
 package dev.sandtable.network;
 
+import dev.sandtable.api.Ip;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;

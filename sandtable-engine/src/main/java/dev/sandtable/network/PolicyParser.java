@@ -1,5 +1,6 @@
 package dev.sandtable.network;
 
+import dev.sandtable.api.Cidr;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;

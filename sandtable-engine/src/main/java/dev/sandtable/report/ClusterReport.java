@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a run shows: node pools with their capacity and load, where each workload's pods landed,
- * and every pending pod with the scheduler's reason. Plain data, rendered as text or JSON.
+ * and every pending pod with the scheduler's reason, also grouped by workload. Plain data, rendered as text or JSON.
  */
 public record ClusterReport(
         String simulated,
@@ -13,7 +13,8 @@ public record ClusterReport(
         List<String> notes,
         List<Pool> pools,
         List<Workload> workloads,
-        List<PendingPod> pending) {
+        List<PendingPod> pending,
+        List<PendingWorkload> pendingByWorkload) {
 
     /** A node pool (or the nodes given directly) with per-node allocatable and the share of it requested. */
     public record Pool(String name, String provider, String instanceType, int nodes, long allocatableCpuMillisPerNode,
@@ -31,5 +32,13 @@ public record ClusterReport(
 
     /** A pod the scheduler could not place, with the upstream failure message. */
     public record PendingPod(String namespace, String name, String workload, String reason, String since) {
+    }
+
+    /** The pending pods of one workload (or one bare pod), counted per distinct scheduler message. */
+    public record PendingWorkload(String workload, int pods, List<PendingReason> reasons) {
+    }
+
+    /** One scheduler message, how many of the workload's pending pods have it, and the first of them by name. */
+    public record PendingReason(String message, int pods, String example) {
     }
 }

@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,7 @@ public final class ClusterReports {
 
         Map<String, WorkloadAcc> workloads = new LinkedHashMap<>();
         List<ClusterReport.PendingPod> pending = new ArrayList<>();
+        Map<String, String> workloadOfPending = new HashMap<>();
         for (Pod p : pods) {
             HasMetadata owner = topOwner(store, p);
             String kind = owner == null ? "Pod" : owner.getKind();
@@ -70,6 +73,7 @@ public final class ClusterReports {
             w.pods++;
             if (node == null) {
                 w.pending++;
+                workloadOfPending.put(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), w.id());
                 PodCondition c = Pods.condition(p, "PodScheduled");
                 pending.add(new ClusterReport.PendingPod(p.getMetadata().getNamespace(), p.getMetadata().getName(),
                         kind + " " + name, c == null || c.getMessage() == null ? "not yet scheduled" : c.getMessage(),
@@ -83,12 +87,34 @@ public final class ClusterReports {
             }
         }
         List<ClusterReport.Workload> wl = workloads.values().stream()
-                .sorted(java.util.Comparator.comparing((WorkloadAcc a) -> a.namespace).thenComparing(a -> a.kind).thenComparing(a -> a.name))
+                .sorted(Comparator.comparing((WorkloadAcc a) -> a.namespace).thenComparing(a -> a.kind).thenComparing(a -> a.name))
                 .map(a -> new ClusterReport.Workload(a.kind, a.namespace, a.name, a.desired < 0 ? a.pods : a.desired,
                         a.ready, a.pending, a.podsPerPool, List.copyOf(a.nodes)))
                 .toList();
-        pending.sort(java.util.Comparator.comparing(ClusterReport.PendingPod::namespace).thenComparing(ClusterReport.PendingPod::name));
-        return new ClusterReport(format(simulated), seed, List.copyOf(sim.notes()), pools, wl, pending);
+        pending.sort(Comparator.comparing(ClusterReport.PendingPod::namespace).thenComparing(ClusterReport.PendingPod::name));
+        return new ClusterReport(format(simulated), seed, List.copyOf(sim.notes()), pools, wl, pending,
+                byWorkload(pending, workloadOfPending, wl.stream().map(ClusterReport.Workload::id).toList()));
+    }
+
+    /** Pending pods grouped by workload (in the order of the workloads table), each group's messages most common first. */
+    static List<ClusterReport.PendingWorkload> byWorkload(List<ClusterReport.PendingPod> pending, Map<String, String> workloadOf,
+                                                          List<String> workloadOrder) {
+        Map<String, Integer> rank = new HashMap<>();
+        workloadOrder.forEach(w -> rank.putIfAbsent(w, rank.size()));
+        Map<String, Map<String, List<String>>> podsByMessage = new TreeMap<>(Comparator.comparingInt(rank::get));
+        for (ClusterReport.PendingPod p : pending) {
+            String pod = p.namespace() + "/" + p.name();
+            podsByMessage.computeIfAbsent(workloadOf.get(pod), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(p.reason(), k -> new ArrayList<>()).add(pod);
+        }
+        List<ClusterReport.PendingWorkload> out = new ArrayList<>();
+        podsByMessage.forEach((workload, messages) -> {
+            List<ClusterReport.PendingReason> reasons = new ArrayList<>();
+            messages.forEach((message, names) -> reasons.add(new ClusterReport.PendingReason(message, names.size(), names.get(0))));
+            reasons.sort(Comparator.comparingInt(ClusterReport.PendingReason::pods).reversed());
+            out.add(new ClusterReport.PendingWorkload(workload, reasons.stream().mapToInt(ClusterReport.PendingReason::pods).sum(), reasons));
+        });
+        return out;
     }
 
     private static ClusterReport.Pool pool(String name, List<Node> nodes, ResolvedNodePool def, long[] requested) {
@@ -191,6 +217,11 @@ public final class ClusterReports {
         int ready;
         int pending;
         final Map<String, Integer> podsPerPool = new TreeMap<>();
+
+        String id() {
+            return kind + " " + namespace + "/" + name;
+        }
+
         final TreeSet<String> nodes = new TreeSet<>();
 
         WorkloadAcc(String kind, String namespace, String name, int desired) {

@@ -31,6 +31,7 @@ public final class ParseContext {
     private final Map<String, WorkloadRef> workloads = new LinkedHashMap<>();
     private final Map<String, LabelSelector> services = new LinkedHashMap<>();
     private final Set<String> pools = new LinkedHashSet<>();
+    private final Set<String> hpas = new LinkedHashSet<>();
     private final ScenarioFiles files;
     private final List<FieldError> errors = new ArrayList<>();
     private Duration duration = Duration.ofMinutes(10);
@@ -50,9 +51,17 @@ public final class ParseContext {
                 case Node n -> pools.add(n.getMetadata().getLabels() == null ? "(nodes)"
                         : n.getMetadata().getLabels().getOrDefault(NodeFactory.POOL_LABEL, "(nodes)"));
                 default -> {
+                    if ("HorizontalPodAutoscaler".equals(o.getKind())) {
+                        hpas.add(ns + "/" + name);
+                    }
                 }
             }
         }
+    }
+
+    /** The HorizontalPodAutoscalers of the platform, as NAMESPACE/NAME. */
+    public Set<String> hpas() {
+        return hpas;
     }
 
     public ScenarioFiles files() {

@@ -52,6 +52,32 @@ public final class ScenarioRunner {
         this.load = new LoadModel(sim.store(), pod -> sim.kubelet().oomKill(pod));
         this.pending = new PendingTracker(sim.store());
         this.recorder = new Recorder(scenario.resolution().toMillis(), scenario.duration().toMillis());
+        sim.metricsServer().useLoad(load);
+        sim.horizontalController().onSync(this::onHpaSync);
+    }
+
+    private long startMillis = Long.MAX_VALUE;
+    private final Map<String, String> lastHpaWarning = new HashMap<>();
+
+    /** Rescales go to the log as upstream's events read; a warning only when it differs from the HPA's previous one. */
+    private void onHpaSync(dev.sandtable.controller.podautoscaler.HorizontalController.Synced s) {
+        if (sim.clock().nowMillis() < startMillis) {
+            return;
+        }
+        String hpa = s.decision().hpa();
+        String offset = GoDurations.clock(sim.clock().nowMillis() - startMillis);
+        String warning = null;
+        for (var e : s.decision().events()) {
+            if (e.type().equals("Normal")) {
+                log.add(offset + " HorizontalPodAutoscaler " + hpa + " " + e.reason() + ": " + e.message());
+            } else if (warning == null) {
+                warning = e.reason() + ": " + e.message();
+            }
+        }
+        if (warning != null && !warning.equals(lastHpaWarning.get(hpa))) {
+            log.add(offset + " HorizontalPodAutoscaler " + hpa + " Warning " + warning);
+        }
+        lastHpaWarning.put(hpa, warning);
     }
 
     public ScenarioResult run(List<? extends HasMetadata> platform, Consumer<Progress> progress) {
@@ -59,6 +85,7 @@ public final class ScenarioRunner {
         long start = scenario.warmup().toMillis();
         sim.clock().runUntil(start);
         pending.startAt(start);
+        startMillis = start;
         scenario.load().forEach(load::addTarget);
         scenario.load().forEach(t -> loadedKeys.add(t.seriesKey()));
         for (Service s : sim.store().list(Service.class)) {
@@ -163,6 +190,13 @@ public final class ScenarioRunner {
             workload(d.getMetadata().getNamespace() + "/" + d.getMetadata().getName(),
                     d.getStatus() == null || d.getStatus().getDesiredNumberScheduled() == null ? 0 : d.getStatus().getDesiredNumberScheduled(),
                     d.getStatus() == null || d.getStatus().getNumberReady() == null ? 0 : d.getStatus().getNumberReady(), pendingByWorkload);
+        }
+        for (io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa : store.list(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
+            var st = hpa.getStatus();
+            Recorder.Handle[] h = handles.computeIfAbsent("hpa[" + hpa.getMetadata().getNamespace() + "/" + hpa.getMetadata().getName() + "]",
+                    k -> handles(k, SeriesNames.HPA));
+            h[0].set(st == null || st.getDesiredReplicas() == null ? 0 : st.getDesiredReplicas());
+            h[1].set(st == null || st.getCurrentReplicas() == null ? 0 : st.getCurrentReplicas());
         }
         for (LoadTarget t : load.targets()) {
             LoadModel.TargetSample s = load.lastSamples().get(t.seriesKey());

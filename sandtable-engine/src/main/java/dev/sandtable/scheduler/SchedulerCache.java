@@ -2,6 +2,7 @@ package dev.sandtable.scheduler;
 
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.NodeSnapshot;
+import dev.sandtable.scheduler.framework.PlacedPods;
 import dev.sandtable.scheduler.framework.PodInfo;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ final class SchedulerCache implements NodeSnapshot.Summary {
     private int podsWithAffinity;
     // Every change to a node, in order, so indexes can catch up on just the nodes that changed.
     private final List<NodeInfo> journal = new ArrayList<>();
+    private final PlacedPods placedPods = new PlacedPods();
+
+    @Override
+    public PlacedPods placedPods() {
+        return placedPods;
+    }
 
     @Override
     public long changes() {
@@ -91,6 +98,7 @@ final class SchedulerCache implements NodeSnapshot.Summary {
             countImages(info, -1);
             for (PodInfo p : info.pods()) {
                 countPod(p, -1);
+                placedPods.remove(p.pod().getMetadata().getUid());
             }
             ordered = null;
         }
@@ -107,6 +115,7 @@ final class SchedulerCache implements NodeSnapshot.Summary {
         NodeInfo info = nodes.get(nodeName);
         if (info != null) {
             info.addPod(uid, pod);
+            placedPods.add(uid, pod, info);
             podNode.put(uid, nodeName);
             countPod(pod, 1);
             journal.add(info);
@@ -127,6 +136,7 @@ final class SchedulerCache implements NodeSnapshot.Summary {
                 }
             }
             info.removePod(uid);
+            placedPods.remove(uid);
             journal.add(info);
         }
         return true;

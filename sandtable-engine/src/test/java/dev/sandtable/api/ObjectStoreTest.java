@@ -60,6 +60,47 @@ class ObjectStoreTest {
         assertThat(store.create(c).getMetadata().getName()).matches("web-[bcdfghjklmnpqrstvwxz2456789]{5}");
     }
 
+    private static ConfigMap generated(String generateName) {
+        return new ConfigMapBuilder().withNewMetadata().withGenerateName(generateName).endMetadata().build();
+    }
+
+    @Test
+    void aGeneratedNameThatIsTakenIsDrawnAgain() {
+        SeededRandom predictor = new SeededRandom(1);
+        predictor.uuid(); // the uid of the object created first
+        String first = "web-" + predictor.nameSuffix(5);
+        String second = "web-" + predictor.nameSuffix(5);
+        store.create(cm(first));
+        assertThat(store.create(generated("web-")).getMetadata().getName()).isEqualTo(second);
+    }
+
+    @Test
+    void afterEightTakenNamesTheCreateIsAConflictAndTheNextCreateDrawsAFreshName() {
+        SeededRandom predictor = new SeededRandom(1);
+        int attempts = ObjectStore.MAX_NAME_GENERATION_CREATE_ATTEMPTS;
+        for (int i = 0; i < attempts; i++) {
+            predictor.uuid();
+        }
+        List<String> taken = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            taken.add("web-" + predictor.nameSuffix(5));
+        }
+        taken.forEach(n -> store.create(cm(n)));
+        ConfigMap unlucky = generated("web-");
+        assertThatThrownBy(() -> store.create(unlucky)).isInstanceOf(ObjectStore.AlreadyExistsException.class);
+        assertThat(unlucky.getMetadata().getName()).isNull();
+        assertThat(store.create(unlucky).getMetadata().getName()).isNotIn(taken).startsWith("web-");
+    }
+
+    @Test
+    void thirtyThousandObjectsFromOneGenerateNameAllGetDistinctNames() {
+        int count = 30_000; // about 30 first draws collide among 27^5 names
+        for (int i = 0; i < count; i++) {
+            store.create(generated("web-"));
+        }
+        assertThat(store.list(ConfigMap.class)).extracting(c -> c.getMetadata().getName()).doesNotHaveDuplicates().hasSize(count);
+    }
+
     @Test
     void deletingAnOwnerDeletesItsDependentsTransitively() {
         ConfigMap owner = store.create(cm("owner"));

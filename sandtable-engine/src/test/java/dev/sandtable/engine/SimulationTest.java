@@ -72,6 +72,21 @@ class SimulationTest {
     }
 
     @Test
+    void aDeploymentOfTwentyThousandReplicasGetsThemAllThoughSomeGeneratedNamesCollide() {
+        Simulation sim = run(Duration.ofSeconds(1), deployment("web", 20_000, "10m", null));
+        assertThat(sim.store().list(Pod.class)).hasSize(20_000);
+    }
+
+    @Test
+    void podsOfALongNamedDeploymentHaveNamesOfAtMost63Characters() {
+        String name = "a-deployment-name-long-enough-that-its-replicaset-name-is-beyond-the-limit";
+        Simulation sim = run(Duration.ofSeconds(1), deployment(name, 3, "10m", null));
+        String rs = sim.store().list(ReplicaSet.class).get(0).getMetadata().getName();
+        assertThat(sim.store().list(Pod.class)).extracting(p -> p.getMetadata().getName())
+                .allSatisfy(n -> assertThat(n).hasSize(63).startsWith(rs.substring(0, 58)));
+    }
+
+    @Test
     void aDeploymentGetsOneReplicaSetNamedByTemplateHashAndAllItsPodsRunAndReady() {
         Simulation sim = run(Duration.ofMinutes(1), pool("web", 2, null), deployment("shop", 3, "500m", "web"));
         List<ReplicaSet> rs = sim.store().list(ReplicaSet.class);

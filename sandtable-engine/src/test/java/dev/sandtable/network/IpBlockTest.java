@@ -1,5 +1,7 @@
 package dev.sandtable.network;
 
+import dev.sandtable.api.Ip;
+import dev.sandtable.api.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

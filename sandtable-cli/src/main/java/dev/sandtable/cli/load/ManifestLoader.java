@@ -2,7 +2,9 @@ package dev.sandtable.cli.load;
 
 import dev.sandtable.api.FieldError;
 import dev.sandtable.api.KindRegistry;
+import dev.sandtable.api.validation.NamespaceLifecycle;
 import dev.sandtable.api.validation.ObjectValidator;
+import dev.sandtable.api.validation.PriorityAdmission;
 import dev.sandtable.cluster.InstanceTypeCatalog;
 import dev.sandtable.cluster.NodePool;
 import dev.sandtable.cluster.NodePools;
@@ -49,6 +51,8 @@ public final class ManifestLoader {
         List<LoadedObject> notSimulated = new ArrayList<>();
         List<Manifests.LocatedScenario> scenarios = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
+        // Where each kept object's fields are, for the checks below that look at the inputs as a whole.
+        Map<HasMetadata, java.util.function.Function<String, Location>> locators = new java.util.IdentityHashMap<>();
         for (int i = 0; i < checked.length; i++) {
             ObjectReader.Result r = checked[i].result();
             if (r.problem() != null) {
@@ -79,10 +83,27 @@ public final class ManifestLoader {
                     notSimulated.add(lo);
                 } else {
                     objects.add(lo);
+                    Document doc = docs.get(i);
+                    String prefix = r.prefix(j);
+                    locators.put(lo.object(), path -> at(doc, lo, prefix + path));
                 }
             }
         }
+        admission(objects, locators, errors, warnings);
         return new Manifests(objects, notSimulated, errors, warnings, collector.sources.size(), scenarios);
+    }
+
+    /** The admission checks that need every object: PriorityClasses that pods name must exist, namespaces should. */
+    private static void admission(List<LoadedObject> objects, Map<HasMetadata, java.util.function.Function<String, Location>> locators,
+                                  List<ManifestProblem> errors, List<ManifestProblem> warnings) {
+        List<HasMetadata> all = objects.stream().map(LoadedObject::object).toList();
+        java.util.Set<String> classes = PriorityAdmission.classes(all);
+        for (HasMetadata o : all) {
+            PriorityAdmission.check(o, classes).ifPresent(fe -> errors.add(new ManifestProblem(locators.get(o).apply(fe.path()), fe.message(), fe.hint())));
+        }
+        for (NamespaceLifecycle.Missing m : NamespaceLifecycle.missing(all)) {
+            warnings.add(new ManifestProblem(locators.get(m.first()).apply("metadata.namespace"), m.message(), m.hint()));
+        }
     }
 
     /** A document read, and what validation found in each of its objects. */

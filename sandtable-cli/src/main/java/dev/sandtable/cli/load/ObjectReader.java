@@ -2,6 +2,10 @@ package dev.sandtable.cli.load;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,6 +33,12 @@ final class ObjectReader {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
             .addModule(StrictFields.module())
+            // As Go's encoding/json in the API server: "3" is not an int32, 3.5 is not an integer, and 5 or true is not a string.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
     /** Custom resources: their body is free-form, as no schema is loaded to hold it to. */
     private static final ObjectMapper CUSTOM = JsonMapper.builder().build();
@@ -183,6 +193,10 @@ final class ObjectReader {
             if (e instanceof UnrecognizedPropertyException u) {
                 return Result.of(unknownField(doc, prefix, field, k, u.getKnownPropertyIds()));
             }
+            WrongType wrong = WrongType.of(e, field);
+            if (wrong != null) {
+                return Result.of(problem(doc, prefix + field, wrong.message(), wrong.hint()));
+            }
             return Result.of(problem(doc, prefix + field, describeMappingError(e, field), "compare the field with the " + k + " API reference"));
         } catch (java.io.IOException | IllegalArgumentException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -291,6 +305,50 @@ final class ObjectReader {
             }
         }
         return sb.toString();
+    }
+
+    /** A scalar of the wrong JSON type, which the API server's decoder refuses (a quoted number for an int32, a number for a string). */
+    record WrongType(String message, String hint) {
+        static WrongType of(JsonMappingException e, String path) {
+            if (!(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) || m.getTargetType() == null
+                    || !(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) || parser.currentToken() == null
+                    || !parser.currentToken().isScalarValue()) {
+                return null;
+            }
+            String expected = switch (m.getTargetType().getName()) {
+                case "java.lang.Integer", "int" -> "an integer (int32)";
+                case "java.lang.Long", "long" -> "an integer (int64)";
+                case "java.lang.Boolean", "boolean" -> "a boolean";
+                case "java.lang.String" -> "a string";
+                case "java.lang.Double", "double", "java.lang.Float", "float" -> "a number";
+                default -> null;
+            };
+            if (expected == null) {
+                return null;
+            }
+            String text;
+            try {
+                text = parser.getText();
+            } catch (java.io.IOException io) {
+                return null;
+            }
+            String field = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+            var token = parser.currentToken();
+            String got = token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? "the string \"" + text + "\""
+                    : token.isNumeric() ? "the number " + text : token.isBoolean() ? "the boolean " + text : "null";
+            String hint;
+            if (expected.equals("a string")) {
+                hint = "quote the value: " + field + ": \"" + text + "\"";
+            } else if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && expected.startsWith("an integer") && text.strip().matches("-?\\d+")) {
+                hint = "remove the quotes: " + field + ": " + text.strip();
+            } else if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && expected.equals("a boolean")
+                    && (text.equals("true") || text.equals("false"))) {
+                hint = "remove the quotes: " + field + ": " + text;
+            } else {
+                hint = "write " + expected.replaceAll(" \\(.*\\)", "") + " for " + field;
+            }
+            return new WrongType(path + ": expected " + expected + ", got " + got + " (the API server refuses a value of the wrong type)", hint);
+        }
     }
 
     private static String describeMappingError(JsonMappingException e, String path) {

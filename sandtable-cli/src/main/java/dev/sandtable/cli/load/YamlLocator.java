@@ -1,5 +1,7 @@
 package dev.sandtable.cli.load;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -33,13 +35,8 @@ final class YamlLocator {
         if (path == null || path.isEmpty()) {
             return line;
         }
-        for (String segment : path.split("\\.")) {
-            String key = segment;
-            int bracket = segment.indexOf('[');
-            if (bracket >= 0) {
-                key = segment.substring(0, bracket);
-            }
-            if (!key.isEmpty()) {
+        for (Object step : steps(path)) {
+            if (step instanceof String key) {
                 Node next = null;
                 if (node instanceof MappingNode m) {
                     for (NodeTuple t : m.getValue()) {
@@ -54,19 +51,64 @@ final class YamlLocator {
                     return line;
                 }
                 node = next;
-            }
-            while (bracket >= 0) {
-                int close = segment.indexOf(']', bracket);
-                int index = Integer.parseInt(segment.substring(bracket + 1, close));
+            } else {
+                int index = (Integer) step;
                 if (!(node instanceof SequenceNode seq) || index >= seq.getValue().size()) {
                     return line;
                 }
                 node = seq.getValue().get(index);
                 line = firstLine(node);
-                bracket = segment.indexOf('[', close);
             }
         }
         return line;
+    }
+
+    /**
+     * The steps of a path: keys (String) and list indexes (Integer). Keys are separated by dots; a key holding dots or
+     * slashes, such as a label key, is written quoted in brackets: metadata.labels["app.kubernetes.io/name"].
+     */
+    static List<Object> steps(String path) {
+        List<Object> steps = new ArrayList<>();
+        StringBuilder key = new StringBuilder();
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c == '.' || c == '[') {
+                if (!key.isEmpty()) {
+                    steps.add(key.toString());
+                    key.setLength(0);
+                }
+                if (c == '.') {
+                    i++;
+                    continue;
+                }
+                int close;
+                if (i + 1 < path.length() && path.charAt(i + 1) == '"') {
+                    StringBuilder quoted = new StringBuilder();
+                    int j = i + 2;
+                    while (j < path.length() && path.charAt(j) != '"') {
+                        if (path.charAt(j) == '\\' && j + 1 < path.length()) {
+                            j++;
+                        }
+                        quoted.append(path.charAt(j++));
+                    }
+                    steps.add(quoted.toString());
+                    close = path.indexOf(']', j);
+                } else {
+                    close = path.indexOf(']', i);
+                    String inside = path.substring(i + 1, close < 0 ? path.length() : close);
+                    steps.add(inside.chars().allMatch(Character::isDigit) && !inside.isEmpty() ? (Object) Integer.parseInt(inside) : inside);
+                }
+                i = close < 0 ? path.length() : close + 1;
+                continue;
+            }
+            key.append(c);
+            i++;
+        }
+        if (!key.isEmpty()) {
+            steps.add(key.toString());
+        }
+        return steps;
     }
 
     /** The first line that is neither blank nor a comment: where the object starts, found without parsing. */

@@ -12,12 +12,20 @@ public final class ExplanationText {
     private ExplanationText() {
     }
 
+    /** Why the message and the filter table can disagree, and what skip means: printed once above the tables. */
+    public static final String LEGEND = "Filter tables run every filter on every node; the message counts a node once, by its first failing"
+            + " filter (where kube-scheduler stops); skip: nothing to check for this pod.";
+
+    /** The pod's outcome, then the tables; the failure message itself is left to the line that lists the pod. */
     public static String render(Explanation e) {
+        return "Pod " + e.pod() + ": " + (e.chosenNode() != null ? "scheduled to " + e.chosenNode() : "unschedulable") + '\n' + tables(e, "  ");
+    }
+
+    /** The PreFilter rejection, or the filter table (identical rows grouped) and the score table, each line indented. */
+    public static String tables(Explanation e, String indent) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Pod ").append(e.pod()).append(": ");
-        sb.append(e.chosenNode() != null ? "scheduled to " + e.chosenNode() : e.message()).append('\n');
         if (e.preFilter() != null) {
-            sb.append("  PreFilter ").append(e.preFilter().plugin()).append(" rejected the pod: ")
+            sb.append(indent).append("PreFilter ").append(e.preFilter().plugin()).append(" rejected the pod: ")
                     .append(String.join(", ", e.preFilter().reasons())).append('\n');
             return sb.toString();
         }
@@ -37,7 +45,7 @@ public final class ExplanationText {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(n.node());
             rowOf.putIfAbsent(key, cells);
         }
-        sb.append("  Filters:\n");
+        sb.append(indent).append("Filters:\n");
         List<String> header = new ArrayList<>(List.of("NODE"));
         header.addAll(plugins);
         Table filters = new Table(header.toArray(String[]::new));
@@ -47,7 +55,7 @@ public final class ExplanationText {
             row.addAll(rowOf.get(key));
             filters.row(row.toArray(String[]::new));
         });
-        filters.render().lines().forEach(l -> sb.append("    ").append(l).append('\n'));
+        filters.render().lines().forEach(l -> sb.append(indent).append("  ").append(l).append('\n'));
         List<Explanation.NodeVerdict> feasible = e.nodes().stream().filter(Explanation.NodeVerdict::feasible).toList();
         if (!feasible.isEmpty()) {
             List<String> scorePlugins = new ArrayList<>(feasible.get(0).scores().keySet());
@@ -65,8 +73,8 @@ public final class ExplanationText {
                 row.add(Long.toString(n.total()));
                 scores.row(row.toArray(String[]::new));
             });
-            sb.append("  Scores (raw -> normalized -> weighted; * chosen):\n");
-            scores.render().lines().forEach(l -> sb.append("    ").append(l).append('\n'));
+            sb.append(indent).append("Scores (raw -> normalized -> weighted; * chosen):\n");
+            scores.render().lines().forEach(l -> sb.append(indent).append("  ").append(l).append('\n'));
         }
         return sb.toString();
     }

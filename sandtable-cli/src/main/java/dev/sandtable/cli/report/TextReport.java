@@ -1,7 +1,9 @@
 package dev.sandtable.cli.report;
 
 import dev.sandtable.report.ClusterReport;
+import dev.sandtable.scheduler.framework.Explanation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,14 +61,33 @@ public final class TextReport {
             sb.append("\nAll pods are scheduled.\n");
         } else {
             sb.append("\nPENDING PODS (").append(r.pending().size()).append(")\n");
-            for (ClusterReport.PendingPod p : r.pending()) {
-                sb.append(p.namespace()).append('/').append(p.name()).append(" (").append(p.workload()).append(")\n    ")
-                        .append(p.reason()).append('\n');
-            }
-            for (var e : o.pendingExplanations()) {
-                sb.append('\n').append(ExplanationText.render(e));
-            }
+            pending(sb, r.pendingByWorkload(), o.pendingExplanations());
         }
         return sb.toString();
+    }
+
+    /** One entry per workload, each distinct scheduler message once with its count, explained on one of its pods. */
+    private static void pending(StringBuilder sb, List<ClusterReport.PendingWorkload> workloads, List<Explanation> explanations) {
+        Map<String, Explanation> explained = new HashMap<>();
+        explanations.forEach(e -> explained.put(e.pod(), e));
+        if (!explained.isEmpty()) {
+            sb.append(ExplanationText.LEGEND).append('\n');
+        }
+        for (ClusterReport.PendingWorkload w : workloads) {
+            boolean barePod = w.workload().startsWith("Pod ");
+            sb.append(w.workload()).append(": ").append(barePod ? "" : w.pods() == 1 ? "1 pod " : w.pods() + " pods ").append("pending\n");
+            for (ClusterReport.PendingReason reason : w.reasons()) {
+                boolean several = w.reasons().size() > 1;
+                sb.append("    ").append(several ? reason.pods() + " of them: " : "").append(reason.message()).append('\n');
+                Explanation e = explained.get(reason.example());
+                if (e != null) {
+                    if (!barePod) {
+                        sb.append("    ").append(reason.pods() == 1 ? "Pod " + reason.example()
+                                : "For " + reason.example() + ", one of the " + reason.pods()).append(":\n");
+                    }
+                    sb.append(ExplanationText.tables(e, barePod ? "    " : "      "));
+                }
+            }
+        }
     }
 }

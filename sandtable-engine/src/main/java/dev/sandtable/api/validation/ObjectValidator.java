@@ -1,76 +1,72 @@
 package dev.sandtable.api.validation;
 
 import dev.sandtable.api.FieldError;
-import dev.sandtable.api.LabelSelectors;
-import dev.sandtable.api.Quantities;
-import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.LimitRangeItem;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.math.BigDecimal;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
- * The API server's validation (pkg/apis/core/validation and apps/validation, v1.31) for the mistakes
- * that matter to a simulation: names, quantities, requests above limits, and selectors that miss their template.
+ * The API server's create validation (pkg/apis/{core,apps,policy,autoscaling,networking,scheduling}/validation, v1.31): object
+ * metadata for every kind, then the kind's own rules, with upstream's field paths and messages.
  */
 public final class ObjectValidator {
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
     private ObjectValidator() {
     }
 
     public static List<FieldError> validate(HasMetadata o) {
         List<FieldError> errors = new ArrayList<>();
-        String name = o.getMetadata() == null ? null : o.getMetadata().getName();
-        if (name == null || name.isEmpty()) {
-            errors.add(new FieldError("metadata.name", "missing metadata.name", "every " + o.getKind() + " needs a name: add metadata.name"));
-        } else if (name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
-            errors.add(new FieldError("metadata.name", "invalid name \"" + name + "\": must be a lowercase RFC 1123 subdomain",
-                    "use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit"));
-        }
+        ObjectMetaValidation.validate(o.getMetadata(), o.getKind(), nameRule(o), errors);
         switch (o) {
-            case Pod p -> podSpec(p.getSpec(), "spec", errors);
-            case Deployment d -> workload(d.getSpec().getSelector(), d.getSpec().getTemplate(), errors);
-            case ReplicaSet r -> workload(r.getSpec().getSelector(), r.getSpec().getTemplate(), errors);
-            case StatefulSet s -> workload(s.getSpec().getSelector(), s.getSpec().getTemplate(), errors);
-            case DaemonSet d -> workload(d.getSpec().getSelector(), d.getSpec().getTemplate(), errors);
+            case Pod p -> PodSpecValidation.validate(p.getSpec(), "spec", errors);
+            case Deployment d -> AppsValidation.deployment(d, errors);
+            case ReplicaSet r -> AppsValidation.replicaSet(r, errors);
+            case StatefulSet s -> AppsValidation.statefulSet(s, errors);
+            case DaemonSet d -> AppsValidation.daemonSet(d, errors);
+            case Service s -> ServiceValidation.validate(s, errors);
+            case NetworkPolicy n -> NetworkPolicyValidation.validate(n, errors);
+            case PodDisruptionBudget p -> PolicyValidation.podDisruptionBudget(p, errors);
+            case io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler h -> AutoscalingValidation.v2(h, errors);
+            case io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler h -> AutoscalingValidation.v1(h, errors);
+            case PriorityClass p -> SchedulingValidation.priorityClass(p, errors);
+            case ConfigMap c -> ConfigMapValidation.validate(c, errors);
             case Job j -> {
                 if (j.getSpec() != null && j.getSpec().getTemplate() != null) {
-                    podSpec(j.getSpec().getTemplate().getSpec(), "spec.template.spec", errors);
+                    PodSpecValidation.validate(j.getSpec().getTemplate().getSpec(), "spec.template.spec", errors);
                 }
             }
             case CronJob c -> {
                 if (c.getSpec() != null && c.getSpec().getJobTemplate() != null && c.getSpec().getJobTemplate().getSpec() != null
                         && c.getSpec().getJobTemplate().getSpec().getTemplate() != null) {
-                    podSpec(c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec(), "spec.jobTemplate.spec.template.spec", errors);
+                    PodSpecValidation.validate(c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec(), "spec.jobTemplate.spec.template.spec", errors);
                 }
             }
             case Node n -> {
                 if (n.getStatus() != null) {
-                    quantities(n.getStatus().getCapacity(), "status.capacity", errors);
-                    quantities(n.getStatus().getAllocatable(), "status.allocatable", errors);
+                    PodSpecValidation.quantities(n.getStatus().getCapacity(), "status.capacity", errors);
+                    PodSpecValidation.quantities(n.getStatus().getAllocatable(), "status.allocatable", errors);
                 }
             }
             case ResourceQuota q -> {
                 if (q.getSpec() != null) {
-                    quantities(q.getSpec().getHard(), "spec.hard", errors);
+                    PodSpecValidation.quantities(q.getSpec().getHard(), "spec.hard", errors);
                 }
             }
             case LimitRange l -> {
@@ -78,10 +74,10 @@ public final class ObjectValidator {
                     for (int i = 0; i < l.getSpec().getLimits().size(); i++) {
                         LimitRangeItem item = l.getSpec().getLimits().get(i);
                         String base = "spec.limits[" + i + "].";
-                        quantities(item.getMax(), base + "max", errors);
-                        quantities(item.getMin(), base + "min", errors);
-                        quantities(item.getDefault(), base + "default", errors);
-                        quantities(item.getDefaultRequest(), base + "defaultRequest", errors);
+                        PodSpecValidation.quantities(item.getMax(), base + "max", errors);
+                        PodSpecValidation.quantities(item.getMin(), base + "min", errors);
+                        PodSpecValidation.quantities(item.getDefault(), base + "default", errors);
+                        PodSpecValidation.quantities(item.getDefaultRequest(), base + "defaultRequest", errors);
                     }
                 }
             }
@@ -91,104 +87,12 @@ public final class ObjectValidator {
         return errors;
     }
 
-    private static void workload(LabelSelector selector, PodTemplateSpec template, List<FieldError> errors) {
-        if (selector == null) {
-            errors.add(new FieldError("spec.selector", "spec.selector is required", "add spec.selector.matchLabels matching spec.template.metadata.labels"));
-        } else if (template != null) {
-            Map<String, String> labels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
-            boolean empty = (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
-                    && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
-            if (empty) {
-                errors.add(new FieldError("spec.selector", "empty selector is invalid for a workload", "add spec.selector.matchLabels"));
-            } else if (!LabelSelectors.matches(selector, labels)) {
-                errors.add(new FieldError("spec.template.metadata.labels", "selector does not match template labels: selector "
-                        + describe(selector) + ", labels " + (labels == null ? "{}" : labels),
-                        "make spec.template.metadata.labels contain every spec.selector.matchLabels entry"));
-            }
-        }
-        if (template == null || template.getSpec() == null) {
-            errors.add(new FieldError("spec.template", "spec.template is required", "add a pod template with containers"));
-        } else {
-            podSpec(template.getSpec(), "spec.template.spec", errors);
-        }
-    }
-
-    private static void podSpec(PodSpec spec, String path, List<FieldError> errors) {
-        if (spec == null) {
-            return;
-        }
-        if (spec.getContainers() == null || spec.getContainers().isEmpty()) {
-            errors.add(new FieldError(path + ".containers", "a pod needs at least one container", "add a container with a name and an image"));
-        } else {
-            containers(spec.getContainers(), path + ".containers", errors);
-        }
-        if (spec.getInitContainers() != null) {
-            containers(spec.getInitContainers(), path + ".initContainers", errors);
-        }
-        quantities(spec.getOverhead(), path + ".overhead", errors);
-    }
-
-    private static void containers(List<Container> containers, String path, List<FieldError> errors) {
-        for (int i = 0; i < containers.size(); i++) {
-            Container c = containers.get(i);
-            if (c.getResources() == null) {
-                continue;
-            }
-            String base = path + "[" + i + "].resources.";
-            int before = errors.size();
-            quantities(c.getResources().getRequests(), base + "requests", errors);
-            quantities(c.getResources().getLimits(), base + "limits", errors);
-            if (errors.size() == before && c.getResources().getRequests() != null && c.getResources().getLimits() != null) {
-                for (var e : c.getResources().getRequests().entrySet()) {
-                    Quantity limit = c.getResources().getLimits().get(e.getKey());
-                    if (limit != null && Quantities.parse(e.getValue()).compareTo(Quantities.parse(limit)) > 0) {
-                        errors.add(new FieldError(base + "requests." + e.getKey(), "request " + Quantities.text(e.getValue())
-                                + " must be less than or equal to " + e.getKey() + " limit " + Quantities.text(limit),
-                                "lower the request or raise the limit"));
-                    }
-                }
-            }
-        }
-    }
-
-    private static void quantities(Map<String, Quantity> list, String path, List<FieldError> errors) {
-        if (list == null) {
-            return;
-        }
-        for (var e : list.entrySet()) {
-            if (e.getValue() == null) {
-                errors.add(new FieldError(path + "." + e.getKey(), "missing quantity for " + e.getKey(), "write e.g. 500m or 256Mi"));
-                continue;
-            }
-            try {
-                BigDecimal v = Quantities.parse(e.getValue());
-                if (v.signum() < 0) {
-                    errors.add(new FieldError(path + "." + e.getKey(), "quantity " + Quantities.text(e.getValue()) + " must not be negative",
-                            "use a value of zero or more"));
-                }
-            } catch (IllegalArgumentException ex) {
-                errors.add(new FieldError(path + "." + e.getKey(), "invalid quantity \"" + Quantities.text(e.getValue()) + "\": " + ex.getMessage(),
-                        hintFor(e.getKey())));
-            }
-        }
-    }
-
-    private static String hintFor(String resource) {
-        return switch (resource) {
-            case "cpu" -> "CPU is written in cores or millicores, e.g. 500m or 0.5";
-            case "memory", "ephemeral-storage", "storage" -> "sizes take a binary or decimal suffix, e.g. 256Mi, 1Gi or 500M";
-            default -> "write a number with an optional suffix (m, k, M, G, Ki, Mi, Gi)";
+    /** Most names are DNS subdomains; a Namespace's is a DNS label and a Service's a DNS-1035 label (it becomes a DNS name and env vars). */
+    private static Function<String, List<String>> nameRule(HasMetadata o) {
+        return switch (o) {
+            case Namespace n -> NameValidation::dns1123Label;
+            case Service s -> NameValidation::dns1035Label;
+            default -> NameValidation::dns1123Subdomain;
         };
-    }
-
-    private static String describe(LabelSelector s) {
-        StringBuilder sb = new StringBuilder();
-        if (s.getMatchLabels() != null) {
-            sb.append(s.getMatchLabels());
-        }
-        if (s.getMatchExpressions() != null && !s.getMatchExpressions().isEmpty()) {
-            sb.append(" with ").append(s.getMatchExpressions().size()).append(" expression(s)");
-        }
-        return sb.toString();
     }
 }

@@ -23,6 +23,51 @@ public interface Listers {
 
     List<PodDisruptionBudget> podDisruptionBudgets(String namespace);
 
+    /**
+     * The Services of the namespace with a non-empty selector that the labels match (helper.GetPodServices, less the
+     * empty selectors, which match everything but add nothing to a selector). Listers may answer from an index.
+     */
+    default List<Service> servicesSelecting(String namespace, Map<String, String> labels) {
+        List<Service> out = new java.util.ArrayList<>();
+        for (Service svc : services(namespace)) {
+            Map<String, String> sel = svc.getSpec() == null ? null : svc.getSpec().getSelector();
+            if (sel != null && !sel.isEmpty() && selects(sel, labels)) {
+                out.add(svc);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a Service's selector (a label set) matches the labels. */
+    static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            if (!labels.containsKey(e.getKey()) || !java.util.Objects.equals(e.getValue(), labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ReplicaSet of the namespace with the name, or null. */
+    default ReplicaSet replicaSet(String namespace, String name) {
+        for (ReplicaSet rs : replicaSets(namespace)) {
+            if (name.equals(rs.getMetadata().getName())) {
+                return rs;
+            }
+        }
+        return null;
+    }
+
+    /** The StatefulSet of the namespace with the name, or null. */
+    default StatefulSet statefulSet(String namespace, String name) {
+        for (StatefulSet ss : statefulSets(namespace)) {
+            if (name.equals(ss.getMetadata().getName())) {
+                return ss;
+            }
+        }
+        return null;
+    }
+
     /** Listers over nothing, for plugins tested on their own. */
     Listers EMPTY = new Listers() {
         @Override

@@ -29,6 +29,11 @@ public final class NodeSnapshot extends AbstractList<NodeInfo> implements Random
 
         /** The nodes changed since the given count of changes, oldest first (a node may appear more than once). */
         List<NodeInfo> changedSince(long changes);
+
+        /** The pods on the snapshot's nodes indexed by namespace and label, or null when not kept. */
+        default PlacedPods placedPods() {
+            return null;
+        }
     }
 
     public NodeSnapshot(List<NodeInfo> nodes, Summary summary) {

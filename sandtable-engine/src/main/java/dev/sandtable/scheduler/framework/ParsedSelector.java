@@ -247,6 +247,20 @@ public final class ParsedSelector {
         return sb.append('}').toString();
     }
 
+    /** The requirements that admit only listed values (= and in), as key and values, for looking labels up in an index. */
+    public List<Map.Entry<String, List<String>>> valueRequirements() {
+        if (requirements == null) {
+            return List.of();
+        }
+        List<Map.Entry<String, List<String>>> out = new ArrayList<>(requirements.length);
+        for (Requirement r : requirements) {
+            if (r.op() == Op.EQUALS || r.op() == Op.IN) {
+                out.add(Map.entry(r.key(), r.values()));
+            }
+        }
+        return out;
+    }
+
     /** labels.Selector.Empty: true only without requirements; {@link #NOTHING} is not empty. */
     public boolean isEmpty() {
         return requirements != null && requirements.length == 0;

@@ -76,7 +76,7 @@ class KubeSchedulerConfigurationTest {
     }
 
     private static Profile build(ProfileConfig p) {
-        return PluginRegistry.build(p, new StoreListers(null));
+        return PluginRegistry.build(p, new StoreListers(new dev.sandtable.api.ObjectStore(new dev.sandtable.sim.SimClock(), new dev.sandtable.sim.SeededRandom(1))));
     }
 
     private static <T extends Plugin> T scorePlugin(Profile profile, Class<T> type) {

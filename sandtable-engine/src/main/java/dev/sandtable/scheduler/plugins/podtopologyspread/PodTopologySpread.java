@@ -7,6 +7,7 @@ import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.NodeSnapshot;
 import dev.sandtable.scheduler.framework.ParsedSelector;
 import dev.sandtable.scheduler.framework.ParsedSelector.InvalidSelectorException;
+import dev.sandtable.scheduler.framework.PlacedPods;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.PreFilterPlugin;
 import dev.sandtable.scheduler.framework.PreScorePlugin;
@@ -189,11 +190,8 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         String ns = namespace(pod);
         Map<String, String> podLabels = labels(pod);
         Map<String, String> set = new LinkedHashMap<>();
-        for (Service svc : listers.services(ns)) {
-            Map<String, String> sel = svc.getSpec() == null ? null : svc.getSpec().getSelector();
-            if (sel != null && setMatches(sel, podLabels)) {
-                set.putAll(sel);
-            }
+        for (Service svc : listers.servicesSelecting(ns, podLabels)) {
+            set.putAll(svc.getSpec().getSelector());
         }
         ParsedSelector selector = ParsedSelector.fromSet(set);
         OwnerReference owner = controllerOf(pod);
@@ -211,21 +209,18 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         }
         io.fabric8.kubernetes.api.model.LabelSelector ownerSelector = null;
         boolean found = false;
+        String ownerName = owner.getName() == null ? "" : owner.getName();
         if ("ReplicaSet".equals(owner.getKind())) {
-            for (ReplicaSet rs : listers.replicaSets(ns)) {
-                if (Objects.equals(owner.getName(), rs.getMetadata().getName())) {
-                    ownerSelector = rs.getSpec() == null ? null : rs.getSpec().getSelector();
-                    found = true;
-                    break;
-                }
+            ReplicaSet rs = listers.replicaSet(ns, ownerName);
+            if (rs != null) {
+                ownerSelector = rs.getSpec() == null ? null : rs.getSpec().getSelector();
+                found = true;
             }
         } else if ("StatefulSet".equals(owner.getKind())) {
-            for (StatefulSet ss : listers.statefulSets(ns)) {
-                if (Objects.equals(owner.getName(), ss.getMetadata().getName())) {
-                    ownerSelector = ss.getSpec() == null ? null : ss.getSpec().getSelector();
-                    found = true;
-                    break;
-                }
+            StatefulSet ss = listers.statefulSet(ns, ownerName);
+            if (ss != null) {
+                ownerSelector = ss.getSpec() == null ? null : ss.getSpec().getSelector();
+                found = true;
             }
         }
         if (found) {
@@ -236,15 +231,6 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             }
         }
         return selector;
-    }
-
-    private static boolean setMatches(Map<String, String> selector, Map<String, String> labels) {
-        for (Map.Entry<String, String> e : selector.entrySet()) {
-            if (!labels.containsKey(e.getKey()) || !Objects.equals(e.getValue(), labels.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static OwnerReference controllerOf(Pod pod) {
@@ -424,25 +410,12 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             int size = LABEL_HOSTNAME.equals(constraints.get(i).topologyKey()) ? feasibleNodes.size() - ignored.size() : topoSize[i];
             weights[i] = StrictMath.log(size + 2);
         }
-        for (NodeInfo node : allNodes) {
-            Map<String, String> nodeLabels = node.labels();
-            Constraint.NodeFacts facts = new Constraint.NodeFacts(pod.nodeAffinity(), pod.spec(), node.node(), node.taints());
-            if (!enableNodeInclusionPolicy && !facts.matchesAffinity()) {
-                continue;
-            }
-            if (requireAllTopologies && !hasAllKeys(nodeLabels, constraints)) {
-                continue;
-            }
-            for (Constraint c : constraints) {
-                if (enableNodeInclusionPolicy && !c.includes(facts)) {
-                    continue;
-                }
-                // Only domains of some feasible node are counted; hostname domains are counted per node below.
-                long[] counter = pairCounts.get(c.topologyKey()).get(labelValue(nodeLabels, c.topologyKey()));
-                if (counter != null) {
-                    counter[0] += countMatching(node, c.selector(), ns);
-                }
-            }
+        Map<NodeInfo, long[]> matching = allNodes instanceof NodeSnapshot snapshot ? matchingByNode(snapshot, constraints, ns) : null;
+        if (matching == null) {
+            countAllNodes(pod, constraints, requireAllTopologies, allNodes, ns, pairCounts);
+        } else {
+            // Nodes without a matching pod add nothing to any domain, so visiting only the others gives the same sums.
+            matching.forEach((node, counts) -> addNodeCounts(pod, constraints, requireAllTopologies, node, counts, pairCounts));
         }
         Map<String, long[]> hostnameCounts = new HashMap<>();
         boolean anyHostname = false;
@@ -455,16 +428,85 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                     continue;
                 }
                 long[] counts = new long[n];
+                long[] indexed = matching == null ? null : matching.get(node);
                 for (int i = 0; i < n; i++) {
                     Constraint c = constraints.get(i);
                     if (LABEL_HOSTNAME.equals(c.topologyKey())) {
-                        counts[i] = countMatching(node, c.selector(), ns);
+                        counts[i] = matching == null ? countMatching(node, c.selector(), ns) : indexed == null ? 0 : indexed[i];
                     }
                 }
                 hostnameCounts.put(node.name(), counts);
             }
         }
         return new PreScoreState(List.copyOf(constraints), ignored, pairCounts, weights, hostnameCounts);
+    }
+
+    /** PreScore's walk over every node: each counted node adds its matching pods to its domain of each constraint. */
+    private void countAllNodes(PodInfo pod, List<Constraint> constraints, boolean requireAllTopologies, List<NodeInfo> allNodes,
+                               String ns, Map<String, Map<String, long[]>> pairCounts) {
+        long[] counts = new long[constraints.size()];
+        for (NodeInfo node : allNodes) {
+            for (int i = 0; i < counts.length; i++) {
+                String key = constraints.get(i).topologyKey();
+                // Counted only where addNodeCounts will use it: a domain of some feasible node.
+                counts[i] = pairCounts.get(key).containsKey(labelValue(node.labels(), key)) ? countMatching(node, constraints.get(i).selector(), ns) : 0;
+            }
+            addNodeCounts(pod, constraints, requireAllTopologies, node, counts, pairCounts);
+        }
+    }
+
+    /** Adds one node's matching pods per constraint to the counter of its domain, when the node counts and the domain is scored. */
+    private void addNodeCounts(PodInfo pod, List<Constraint> constraints, boolean requireAllTopologies, NodeInfo node, long[] counts,
+                               Map<String, Map<String, long[]>> pairCounts) {
+        Map<String, String> nodeLabels = node.labels();
+        Constraint.NodeFacts facts = new Constraint.NodeFacts(pod.nodeAffinity(), pod.spec(), node.node(), node.taints());
+        if (!enableNodeInclusionPolicy && !facts.matchesAffinity()) {
+            return;
+        }
+        if (requireAllTopologies && !hasAllKeys(nodeLabels, constraints)) {
+            return;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            Constraint c = constraints.get(i);
+            if (enableNodeInclusionPolicy && !c.includes(facts)) {
+                continue;
+            }
+            // Only domains of some feasible node are counted; hostname domains are counted per node in PreScore's end.
+            long[] counter = pairCounts.get(c.topologyKey()).get(labelValue(nodeLabels, c.topologyKey()));
+            if (counter != null) {
+                counter[0] += counts[i];
+            }
+        }
+    }
+
+    /**
+     * Matching pods per node and constraint, for the nodes that have any, found through the cache's label index; null
+     * when some constraint's selector cannot be looked up there (then every node is walked).
+     */
+    static Map<NodeInfo, long[]> matchingByNode(NodeSnapshot snapshot, List<Constraint> constraints, String ns) {
+        PlacedPods placed = snapshot.summary().placedPods();
+        if (placed == null) {
+            return null;
+        }
+        Map<NodeInfo, long[]> out = new HashMap<>();
+        int n = constraints.size();
+        for (int i = 0; i < n; i++) {
+            ParsedSelector selector = constraints.get(i).selector();
+            // countPodsMatchSelector counts nothing for an empty selector (one without requirements).
+            if (selector.isEmpty()) {
+                continue;
+            }
+            int at = i;
+            boolean indexed = placed.forEachCandidate(ns, selector, p -> {
+                if (p.pod().pod().getMetadata().getDeletionTimestamp() == null && selector.matches(p.pod().pod().getMetadata().getLabels())) {
+                    out.computeIfAbsent(p.node(), k -> new long[n])[at]++;
+                }
+            });
+            if (!indexed) {
+                return null;
+            }
+        }
+        return out;
     }
 
     @Override

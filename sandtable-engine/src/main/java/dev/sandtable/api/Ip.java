@@ -1,4 +1,4 @@
-package dev.sandtable.network;
+package dev.sandtable.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package dev.sandtable.network;
+package dev.sandtable.api;
 
 /**
  * A CIDR block as an ipBlock's cidr or except names it (net.ParseCIDR semantics, Kubernetes 1.31): the
