@@ -1,7 +1,7 @@
 package dev.sandtable.kubelet;
 
-import dev.sandtable.network.Cidr;
-import dev.sandtable.network.Ip;
+import dev.sandtable.api.Cidr;
+import dev.sandtable.api.Ip;
 import io.fabric8.kubernetes.api.model.Node;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.sandtable.kubelet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sandtable.network.Cidr;
-import dev.sandtable.network.Ip;
+import dev.sandtable.api.Cidr;
+import dev.sandtable.api.Ip;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import java.util.ArrayList;
