@@ -84,12 +84,16 @@ public final class ClusterReports {
                 if (Pods.isReady(p)) {
                     w.ready++;
                 }
+                w.restarts += Pods.restarts(p);
+                if (Pods.inCrashLoopBackOff(p)) {
+                    w.crashLoopBackOff++;
+                }
             }
         }
         List<ClusterReport.Workload> wl = workloads.values().stream()
                 .sorted(Comparator.comparing((WorkloadAcc a) -> a.namespace).thenComparing(a -> a.kind).thenComparing(a -> a.name))
                 .map(a -> new ClusterReport.Workload(a.kind, a.namespace, a.name, a.desired < 0 ? a.pods : a.desired,
-                        a.ready, a.pending, a.podsPerPool, List.copyOf(a.nodes)))
+                        a.ready, a.pending, a.podsPerPool, List.copyOf(a.nodes), a.restarts, a.crashLoopBackOff))
                 .toList();
         pending.sort(Comparator.comparing(ClusterReport.PendingPod::namespace).thenComparing(ClusterReport.PendingPod::name));
         return new ClusterReport(format(simulated), seed, List.copyOf(sim.notes()), pools, wl, pending,
@@ -157,6 +161,13 @@ public final class ClusterReports {
         return l != null && l.containsKey(NodeFactory.POOL_LABEL) ? l.get(NodeFactory.POOL_LABEL) : UNPOOLED;
     }
 
+    /** The workload a pod belongs to as the reports name it: "Deployment shop/web", or "Pod shop/debug" for a bare pod. */
+    public static String workloadId(ObjectStore store, Pod pod) {
+        HasMetadata owner = topOwner(store, pod);
+        HasMetadata w = owner == null ? pod : owner;
+        return (owner == null ? "Pod" : owner.getKind()) + " " + w.getMetadata().getNamespace() + "/" + w.getMetadata().getName();
+    }
+
     /** Follows controller references up: Pod to ReplicaSet to Deployment, or to a StatefulSet or DaemonSet. */
     public static HasMetadata topOwner(ObjectStore store, HasMetadata o) {
         HasMetadata top = null;
@@ -216,6 +227,8 @@ public final class ClusterReports {
         int pods;
         int ready;
         int pending;
+        int restarts;
+        int crashLoopBackOff;
         final Map<String, Integer> podsPerPool = new TreeMap<>();
 
         String id() {
