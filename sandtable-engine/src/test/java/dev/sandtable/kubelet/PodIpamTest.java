@@ -2,7 +2,6 @@ package dev.sandtable.kubelet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import dev.sandtable.api.Cidr;
 import dev.sandtable.api.Ip;
 import io.fabric8.kubernetes.api.model.Node;

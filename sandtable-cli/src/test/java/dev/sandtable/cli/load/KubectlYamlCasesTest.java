@@ -104,11 +104,14 @@ class KubectlYamlCasesTest {
     }
 
     @Test
-    void aYamlOneOneBooleanInAStringMapIsABooleanToTheTypedReaderAsToKubectl() throws IOException {
+    void aYamlOneOneBooleanInAStringMapIsRefusedAsKubectlRefusesIt() throws IOException {
         String text = Files.readString(DIR.resolve("typed-configmap-yes.yaml"));
         assertThat(Files.readString(DIR.resolve("typed-configmap-yes.kubectl.json"))).contains("cannot unmarshal bool into Go struct field ConfigMap.data");
         JsonNode tree = MAPPER.readTree(BlockYaml.tokens(text, TREES, MAPPER).buffer().asParser(MAPPER));
         assertThat(tree.at("/data/enabled").isBoolean()).isTrue();
+        var result = new ObjectReader().read(DocumentSplitter.split(new Source("typed-configmap-yes.yaml", text)).getFirst());
+        assertThat(result.problem()).isNotNull();
+        assertThat(result.problem().message()).contains("data.enabled").contains("boolean");
     }
 
     @ParameterizedTest(name = "{0}")
