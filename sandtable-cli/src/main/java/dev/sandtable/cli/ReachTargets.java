@@ -1,7 +1,8 @@
 package dev.sandtable.cli;
 
-import dev.sandtable.network.Endpoint;
 import dev.sandtable.api.Ip;
+import dev.sandtable.api.LabelSelectors;
+import dev.sandtable.network.Endpoint;
 import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.PortSpec;
 import dev.sandtable.network.ServiceInfo;
@@ -119,7 +120,7 @@ final class ReachTargets {
         ServiceInfo s = found.get(0);
         List<Integer> endpoints = new ArrayList<>();
         for (Endpoint e : snapshot.endpoints()) {
-            if (!e.isExternal() && e.namespace().equals(s.namespace()) && dev.sandtable.api.LabelSelectors.matchesMap(s.selector(), e.labels())) {
+            if (!e.isExternal() && e.namespace().equals(s.namespace()) && LabelSelectors.matchesMap(s.selector(), e.labels())) {
                 endpoints.add(e.index());
             }
         }

@@ -11,9 +11,12 @@ import dev.sandtable.scenario.expectations.ExpressionExpectation;
 import dev.sandtable.sim.SimClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +50,7 @@ public final class ScenarioParser {
             resolution = null;
         }
         Duration warmup = s.warmup() == null ? DEFAULT_WARMUP : ctx.duration(s.warmup(), "spec.warmup");
-        java.time.Instant epoch = SimClock.DEFAULT_EPOCH;
+        Instant epoch = SimClock.DEFAULT_EPOCH;
         if (s.startTime() != null) {
             try {
                 LocalTime t = LocalTime.parse(s.startTime().length() == 5 ? s.startTime() : s.startTime());
@@ -119,12 +122,12 @@ public final class ScenarioParser {
             return null;
         }
         long seed = s.seed() == null ? 1 : s.seed();
-        events.sort(java.util.Comparator.comparing(ParsedScenario.TimedEvent::at));
+        events.sort(Comparator.comparing(ParsedScenario.TimedEvent::at));
         return new ParsedScenario(scenario.getMetadata().getName(), duration, seed, epoch.minus(warmup), warmup, resolution, targets, events, expectations);
     }
 
     private static Map<String, List<String>> customMetrics(List<LoadTarget> targets) {
-        Map<String, List<String>> out = new java.util.HashMap<>();
+        Map<String, List<String>> out = new HashMap<>();
         for (LoadTarget t : targets) {
             out.put(t.seriesKey(), t.usage().customMetrics().stream().map(UsageModel.CustomMetric::name).toList());
         }

@@ -2,12 +2,14 @@ package dev.sandtable.scenario;
 
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.cluster.NodeFactory;
+import dev.sandtable.controller.podautoscaler.HorizontalController;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.metrics.LoadModel;
 import dev.sandtable.metrics.LoadProfile;
 import dev.sandtable.metrics.LoadTarget;
 import dev.sandtable.metrics.UsageModel;
 import dev.sandtable.report.ClusterReports;
+import dev.sandtable.scenario.expectations.Evidence;
 import dev.sandtable.scenario.expectations.Expectation;
 import dev.sandtable.sim.GoDurations;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,12 +19,15 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -38,7 +43,7 @@ public final class ScenarioRunner {
     private final OomKills oomKills;
     private final List<String> log = new ArrayList<>();
     private final Map<String, String> poolOfNode = new HashMap<>();
-    private final java.util.Set<String> loadedKeys = new java.util.HashSet<>();
+    private final Set<String> loadedKeys = new HashSet<>();
     private final Map<String, String> ownerOf = new HashMap<>();
     private final Map<String, Recorder.Handle[]> handles = new HashMap<>();
 
@@ -62,7 +67,7 @@ public final class ScenarioRunner {
     private final Map<String, String> lastHpaWarning = new HashMap<>();
 
     /** Rescales go to the log as upstream's events read; a warning only when it differs from the HPA's previous one. */
-    private void onHpaSync(dev.sandtable.controller.podautoscaler.HorizontalController.Synced s) {
+    private void onHpaSync(HorizontalController.Synced s) {
         if (sim.clock().nowMillis() < startMillis) {
             return;
         }
@@ -109,7 +114,7 @@ public final class ScenarioRunner {
         sim.clock().runUntil(start + end);
         List<Verdict> verdicts = new ArrayList<>();
         for (Expectation x : scenario.expectations()) {
-            verdicts.add(x.evaluate(new dev.sandtable.scenario.expectations.Evidence(recorder, pending, end, sim)));
+            verdicts.add(x.evaluate(new Evidence(recorder, pending, end, sim)));
         }
         Map<String, double[]> series = new LinkedHashMap<>();
         for (String name : recorder.names()) {
@@ -193,7 +198,7 @@ public final class ScenarioRunner {
                     d.getStatus() == null || d.getStatus().getDesiredNumberScheduled() == null ? 0 : d.getStatus().getDesiredNumberScheduled(),
                     d.getStatus() == null || d.getStatus().getNumberReady() == null ? 0 : d.getStatus().getNumberReady(), pendingByWorkload);
         }
-        for (io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa : store.list(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
+        for (HorizontalPodAutoscaler hpa : store.list(HorizontalPodAutoscaler.class)) {
             var st = hpa.getStatus();
             Recorder.Handle[] h = handles.computeIfAbsent("hpa[" + hpa.getMetadata().getNamespace() + "/" + hpa.getMetadata().getName() + "]",
                     k -> handles(k, SeriesNames.HPA));

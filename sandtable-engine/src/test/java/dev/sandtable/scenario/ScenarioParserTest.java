@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sandtable.api.FieldError;
 import dev.sandtable.testing.Yaml;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +59,7 @@ class ScenarioParserTest {
             }
 
             @Override
-            public List<io.fabric8.kubernetes.api.model.HasMetadata> manifests(String file) {
+            public List<HasMetadata> manifests(String file) {
                 return List.of();
             }
 

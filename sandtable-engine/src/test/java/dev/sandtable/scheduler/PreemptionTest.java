@@ -2,8 +2,8 @@ package dev.sandtable.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sandtable.cluster.NodePool;
 import dev.sandtable.api.Pods;
+import dev.sandtable.cluster.NodePool;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.testing.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PreemptionTest {
@@ -116,7 +117,7 @@ class PreemptionTest {
     }
 
     private static Pod pinned(Pod p, String node) {
-        p.getSpec().setNodeSelector(java.util.Map.of("kubernetes.io/hostname", node));
+        p.getSpec().setNodeSelector(Map.of("kubernetes.io/hostname", node));
         return p;
     }
 }

@@ -2,8 +2,8 @@ package dev.sandtable.api.validation;
 
 import static dev.sandtable.api.validation.FieldErrors.invalid;
 
-import dev.sandtable.api.FieldError;
 import dev.sandtable.api.Cidr;
+import dev.sandtable.api.FieldError;
 import dev.sandtable.api.Ip;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;

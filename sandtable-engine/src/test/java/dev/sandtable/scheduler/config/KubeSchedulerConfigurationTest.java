@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.sandtable.api.FieldError;
+import dev.sandtable.api.ObjectStore;
 import dev.sandtable.scheduler.StoreListers;
 import dev.sandtable.scheduler.framework.Plugin;
 import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.plugins.noderesources.BalancedAllocation;
 import dev.sandtable.scheduler.plugins.noderesources.Fit;
 import dev.sandtable.scheduler.plugins.noderesources.ScoringStrategy;
+import dev.sandtable.sim.SeededRandom;
+import dev.sandtable.sim.SimClock;
 import dev.sandtable.testing.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +79,7 @@ class KubeSchedulerConfigurationTest {
     }
 
     private static Profile build(ProfileConfig p) {
-        return PluginRegistry.build(p, new StoreListers(new dev.sandtable.api.ObjectStore(new dev.sandtable.sim.SimClock(), new dev.sandtable.sim.SeededRandom(1))));
+        return PluginRegistry.build(p, new StoreListers(new ObjectStore(new SimClock(), new SeededRandom(1))));
     }
 
     private static <T extends Plugin> T scorePlugin(Profile profile, Class<T> type) {
