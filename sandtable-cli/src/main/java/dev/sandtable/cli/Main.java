@@ -23,7 +23,7 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order help lists them. */
-    private static final List<String> COMMANDS = List.of("run", "schedule", "check", "bench", "__train", "reach", "help");
+    private static final List<String> COMMANDS = List.of("run", "schedule", "check", "explain", "bench", "__train", "reach", "help");
 
     // A switch, not a map of constructor references: the JDK 25 start-up cache cannot hold a method handle to
     // picocli's classes (compiled for Java 5, so never archived) and the JVM fails while writing the cache.
@@ -35,6 +35,7 @@ public final class Main implements Runnable {
             case "bench" -> new BenchCommand();
             case "__train" -> new TrainCommand();
             case "reach" -> new ReachCommand();
+            case "explain" -> new ExplainCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };

@@ -86,7 +86,7 @@ public final class ReachCommand implements Callable<Integer> {
         Simulation sim = new Simulation(seed, KubeletTiming.INSTANT, SchedulerConfiguration.defaults());
         sim.apply(m.all());
         sim.settle(SETTLE_LIMIT);
-        NetworkSnapshot.Builder builder = NetworkSnapshots.builderFromStore(sim.store());
+        NetworkSnapshot.Builder builder = NetworkSnapshots.builderFromStore(sim.store(), true);
         NetworkSnapshot snapshot = builder.build();
         for (String address : new String[] {from, to}) {
             if (ReachTargets.isAddress(address) && snapshot.endpoints().stream().noneMatch(e -> Ip.parse(address).equals(e.ip()))) {

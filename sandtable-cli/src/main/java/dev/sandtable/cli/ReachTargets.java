@@ -104,7 +104,8 @@ final class ReachTargets {
             throw new BadInputException(option + " " + w.key().qualified() + " has no running pod (" + w.pendingPods()
                     + " pending), so it has no traffic (hint: sandtable run shows why its pods are pending)");
         }
-        return new Target(w.key() + " (" + count(w.endpoints().size()) + ")", w.endpoints(), null);
+        String pods = snapshot.fromTemplate().contains(w.key()) ? "no running pod: 1 representative pod from its template" : count(w.endpoints().size());
+        return new Target(w.key() + " (" + pods + ")", w.endpoints(), null);
     }
 
     private static Target service(String option, String text, NetworkSnapshot snapshot, WorkloadView view, String ns, String name) {

@@ -72,13 +72,16 @@ public final class RunCommand implements Callable<Integer> {
         if (duration.isNegative() || duration.isZero()) {
             throw new BadInputException("--duration must be positive, got " + Durations.format(duration) + " (hint: e.g. --duration 10m)");
         }
+        if (junit != null && scenario == null) {
+            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
+        }
+        if (junit != null) {
+            WritableFile.check(junit, "--junit");
+        }
         var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
         Manifests m = inputs.load(() -> System.in);
         if (scenario != null) {
             return runScenario(m, schedulerConfiguration);
-        }
-        if (junit != null) {
-            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
         }
         if (!m.scenarios().isEmpty()) {
             spec.commandLine().getErr().println("note: the inputs hold scenario(s) " + m.scenarios().stream()
@@ -86,8 +89,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Simulation sim = new Simulation(seed, KubeletTiming.DEFAULT, schedulerConfiguration);
+        Progress bar = Progress.onTerminal(spec.commandLine().getErr());
+        long from = sim.clock().nowMillis();
+        sim.clock().observe(4096, () -> bar.simulation(String.format("%,d scheduling attempts", sim.scheduler().attempts()),
+                sim.clock().nowMillis() - from, duration.toMillis()));
         sim.apply(m.all());
         sim.runFor(duration);
+        bar.done();
         var report = ClusterReports.of(sim, duration, seed);
         // One pod per workload and message stands for the rest: thousands of identical explanations would bury the one that matters.
         var explanations = report.pendingByWorkload().stream().flatMap(w -> w.reasons().stream())
@@ -110,16 +118,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runScenario(Manifests m, SchedulerConfiguration schedulerConfiguration) {
-        var parsed = ScenarioLoader.load(scenario, m);
         var parseResult = spec.commandLine().getParseResult();
+        var parsed = ScenarioLoader.load(scenario, m, parseResult.hasMatchedOption("--duration") ? duration : null);
         long runSeed = parseResult.hasMatchedOption("--seed") ? seed : parsed.seed();
-        if (parseResult.hasMatchedOption("--duration")) {
-            parsed = parsed.withDuration(duration);
-        }
         long started = System.nanoTime();
         Simulation sim = new Simulation(runSeed, KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
         PrintWriter err = spec.commandLine().getErr();
-        Progress bar = new Progress(err, System.console() != null, started);
+        Progress bar = Progress.onTerminal(err);
         var result = new ScenarioRunner(sim, parsed).run(m.all(), bar::update);
         bar.done();
         var report = ClusterReports.of(sim, parsed.duration(), runSeed);

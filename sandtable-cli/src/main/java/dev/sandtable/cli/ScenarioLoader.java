@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,11 @@ final class ScenarioLoader {
     }
 
     static ParsedScenario load(String ref, Manifests platform) {
+        return load(ref, platform, null);
+    }
+
+    /** The scenario, run for durationOption (the --duration option) instead of its own duration when that is not null. */
+    static ParsedScenario load(String ref, Manifests platform, Duration durationOption) {
         Manifests.LocatedScenario located;
         Path base;
         if (Files.isRegularFile(Path.of(ref))) {
@@ -49,7 +55,7 @@ final class ScenarioLoader {
         List<HasMetadata> objects = new ArrayList<>();
         platform.objects().stream().map(LoadedObject::object).forEach(objects::add);
         ParseContext ctx = new ParseContext(objects, new Files_(base));
-        ParsedScenario parsed = ScenarioParser.parse(located.scenario(), ctx);
+        ParsedScenario parsed = ScenarioParser.parse(located.scenario(), ctx, durationOption);
         if (parsed == null) {
             throw new BadInputException(ctx.errors().stream()
                     .map(e -> new ManifestProblem(located.locator().apply(e.path()), e.message(), e.hint()).format()).toList());

@@ -78,8 +78,11 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (explain) {
             sim.scheduler().explainWhenScheduling(selected);
         }
+        Progress bar = Progress.onTerminal(spec.commandLine().getErr());
+        sim.clock().observe(4096, () -> bar.status(String.format("scheduling: %,d attempts", sim.scheduler().attempts())));
         sim.apply(m.all());
         sim.settle(SETTLE_LIMIT);
+        bar.done();
         SchedulingReport report = SchedulingReports.of(sim, selected);
         for (String p : pods) {
             if (report.placements().stream().noneMatch(pl -> (pl.namespace() + "/" + pl.name()).equals(p))) {

@@ -91,7 +91,7 @@ class QuickstartEndToEndTest {
     @Test
     void versionAndHelpWorkOnEveryCommand() {
         assertThat(Cli.run("--version").out()).startsWith("sandtable ");
-        for (String cmd : List.of("run", "schedule", "check", "reach", "bench")) {
+        for (String cmd : List.of("run", "schedule", "check", "explain", "reach", "bench")) {
             assertThat(Cli.run(cmd, "--help").out()).contains("Usage: sandtable " + cmd);
             assertThat(Cli.run(cmd, "--version").out()).startsWith("sandtable ");
             assertThat(Cli.run("help", cmd).out()).contains("Usage: sandtable " + cmd);
@@ -103,8 +103,9 @@ class QuickstartEndToEndTest {
     @Test
     void aNamedCommandIsTheOnlyOneBuiltAndAnyOtherFirstArgumentGetsThemAll() {
         assertThat(Main.commandLine("schedule").getSubcommands()).containsOnlyKeys("schedule");
-        assertThat(Main.commandLine("help").getSubcommands()).containsOnlyKeys("run", "schedule", "check", "bench", "__train", "reach", "help");
-        assertThat(Main.commandLine("schedul").getSubcommands()).hasSize(7);
+        assertThat(Main.commandLine("help").getSubcommands()).containsOnlyKeys("run", "schedule", "check", "explain", "bench", "__train", "reach",
+                "help");
+        assertThat(Main.commandLine("schedul").getSubcommands()).hasSize(8);
         assertThat(Cli.run("schedul").err()).contains("Unmatched argument at index 0: 'schedul'");
     }
 

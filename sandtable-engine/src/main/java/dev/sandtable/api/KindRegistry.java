@@ -47,6 +47,7 @@ public final class KindRegistry {
             Map.entry("apiregistration.k8s.io", Set.of("v1")),
             Map.entry("authentication.k8s.io", Set.of("v1")),
             Map.entry("authorization.k8s.io", Set.of("v1")),
+            Map.entry("metrics.k8s.io", Set.of("v1beta1")),
             Map.entry("extensions", Set.of()),
             Map.entry("resource.k8s.io", Set.of()));
 

@@ -1,22 +1,23 @@
 package dev.sandtable.scenario;
 
+import dev.sandtable.metrics.LoadProfile;
 import dev.sandtable.metrics.LoadTarget;
 import dev.sandtable.scenario.events.ScenarioEvent;
 import dev.sandtable.scenario.expectations.Expectation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A scenario ready to run: every name resolved, every duration and number read, every problem already reported.
  * The epoch is the simulated instant the cluster starts at; the scenario's own time 0 comes a warm-up later.
  */
 public record ParsedScenario(String name, Duration duration, long seed, Instant epoch, Duration warmup, Duration resolution,
-                             List<LoadTarget> load, List<TimedEvent> events, List<Expectation> expectations) {
+                             List<LoadTarget> load, List<TimedEvent> events, List<Expectation> expectations, List<ExternalMetric> externalMetrics) {
 
-    /** The same scenario run for another duration (the --duration option). */
-    public ParsedScenario withDuration(Duration d) {
-        return new ParsedScenario(name, d, seed, epoch, warmup, resolution, load, events, expectations);
+    /** An external metric series: from load profiles (offsets from time 0), or the latest sample of a recorded series. */
+    public record ExternalMetric(String name, Map<String, String> labels, LoadProfile profile, String series) {
     }
 
     /** An event and the offset from the start it happens at. */

@@ -8,6 +8,7 @@ import dev.sandtable.scenario.events.ScenarioEvent;
 import dev.sandtable.scenario.expectations.Expectation;
 import dev.sandtable.scenario.expectations.ExpectationType;
 import dev.sandtable.scenario.expectations.ExpressionExpectation;
+import dev.sandtable.sim.GoDurations;
 import dev.sandtable.sim.SimClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads a Scenario against the platform it will run on, reporting every problem with its field path. */
 public final class ScenarioParser {
@@ -35,14 +37,25 @@ public final class ScenarioParser {
 
     /** The scenario, or null when ctx.errors() says why not. */
     public static ParsedScenario parse(Scenario scenario, ParseContext ctx) {
+        return parse(scenario, ctx, null);
+    }
+
+    /**
+     * The scenario run for the given duration instead of its own (the --duration option, when not null), or null when
+     * ctx.errors() says why not: every time in it must then lie within that duration.
+     */
+    public static ParsedScenario parse(Scenario scenario, ParseContext ctx, Duration durationOption) {
         ScenarioSpec s = scenario.getSpec();
         Duration duration = s.duration() == null ? DEFAULT_DURATION : ctx.duration(s.duration(), "spec.duration");
         if (duration != null && duration.isZero()) {
             ctx.error("spec.duration", "duration must be positive", "e.g. duration: 24h");
             duration = null;
         }
-        if (duration != null) {
-            ctx.setDuration(duration);
+        if (durationOption != null) {
+            duration = durationOption;
+            ctx.setDuration(duration, "--duration");
+        } else if (duration != null) {
+            ctx.setDuration(duration, "spec.duration");
         }
         Duration resolution = s.resolution() == null ? DEFAULT_RESOLUTION : ctx.duration(s.resolution(), "spec.resolution");
         if (resolution != null && (resolution.toMillis() < 1000 || duration != null && resolution.compareTo(duration) > 0)) {
@@ -118,12 +131,47 @@ public final class ScenarioParser {
                 }
             }
         }
+        List<ParsedScenario.ExternalMetric> externalMetrics = new ArrayList<>();
+        if (s.externalMetrics() != null) {
+            for (int i = 0; i < s.externalMetrics().size(); i++) {
+                ParsedScenario.ExternalMetric m = external(s.externalMetrics().get(i), ctx, "spec.externalMetrics[" + i + "]", loadedKeys, targets);
+                if (m != null) {
+                    externalMetrics.add(m);
+                }
+            }
+        }
         if (!ctx.errors().isEmpty()) {
             return null;
         }
         long seed = s.seed() == null ? 1 : s.seed();
         events.sort(Comparator.comparing(ParsedScenario.TimedEvent::at));
-        return new ParsedScenario(scenario.getMetadata().getName(), duration, seed, epoch.minus(warmup), warmup, resolution, targets, events, expectations);
+        return new ParsedScenario(scenario.getMetadata().getName(), duration, seed, epoch.minus(warmup), warmup, resolution, targets, events, expectations,
+                externalMetrics);
+    }
+
+    private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:-]*");
+
+    private static ParsedScenario.ExternalMetric external(ScenarioSpec.ExternalMetricSpec e, ParseContext ctx, String path, List<String> loadedKeys,
+                                                          List<LoadTarget> targets) {
+        if (e.name() == null || !METRIC_NAME.matcher(e.name()).matches()) {
+            ctx.error(path + ".name", e.name() == null ? "external metric has no name" : "invalid metric name \"" + e.name() + "\"",
+                    "e.g. name: celery_queue_length");
+            return null;
+        }
+        if ((e.profile() == null) == (e.series() == null)) {
+            ctx.error(path, "external metric needs exactly one of profile or series", "e.g. profile: [{trace: queue.csv}] or series: workload[ns/worker].dropped");
+            return null;
+        }
+        if (e.series() != null) {
+            String problem = SeriesNames.problem(e.series(), ctx, loadedKeys, customMetrics(targets));
+            if (problem != null) {
+                ctx.error(path + ".series", "external metric reads a series that does not exist: " + problem, "check the series name");
+                return null;
+            }
+            return new ParsedScenario.ExternalMetric(e.name(), e.labels() == null ? Map.of() : e.labels(), null, e.series());
+        }
+        LoadProfile p = profiles(e.profile(), ctx, path + ".profile");
+        return p == null ? null : new ParsedScenario.ExternalMetric(e.name(), e.labels() == null ? Map.of() : e.labels(), p, null);
     }
 
     private static Map<String, List<String>> customMetrics(List<LoadTarget> targets) {
@@ -142,13 +190,22 @@ public final class ScenarioParser {
             ctx.error(path, "window must be {from, to}", "e.g. window: {from: 1h, to: 2h}");
             return null;
         }
-        Duration from = m.get("from") == null ? Duration.ZERO : ctx.time(m.get("from"), path + ".from");
-        Duration to = m.get("to") == null ? ctx.duration() : ctx.time(m.get("to"), path + ".to");
+        Duration from = m.get("from") == null ? Duration.ZERO : ctx.duration(m.get("from"), path + ".from");
+        Duration to = m.get("to") == null ? ctx.duration() : ctx.duration(m.get("to"), path + ".to");
         if (from == null || to == null) {
             return null;
         }
         if (from.compareTo(to) > 0) {
             ctx.error(path, "window ends before it starts", "make from earlier than to");
+            return null;
+        }
+        // A window (partly) beyond the run would be judged on samples that never exist, and could pass unseen.
+        if (from.compareTo(ctx.duration()) > 0) {
+            ctx.afterTheEnd(path + ".from", "window " + GoDurations.format(from) + "-" + GoDurations.format(to) + " lies entirely");
+            return null;
+        }
+        if (to.compareTo(ctx.duration()) > 0) {
+            ctx.afterTheEnd(path + ".to", "window " + GoDurations.format(from) + "-" + GoDurations.format(to) + " goes on");
             return null;
         }
         return new Window(from.toMillis(), to.toMillis());

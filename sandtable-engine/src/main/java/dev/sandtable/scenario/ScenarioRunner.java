@@ -8,6 +8,7 @@ import dev.sandtable.metrics.LoadModel;
 import dev.sandtable.metrics.LoadProfile;
 import dev.sandtable.metrics.LoadTarget;
 import dev.sandtable.metrics.UsageModel;
+import dev.sandtable.metrics.adapter.MetricsAdapter;
 import dev.sandtable.report.ClusterReports;
 import dev.sandtable.scenario.expectations.Evidence;
 import dev.sandtable.scenario.expectations.Expectation;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * Runs a scenario on a simulation: applies the platform, drives load every resolution step, fires the timed
@@ -103,6 +105,13 @@ public final class ScenarioRunner {
                         new LabelSelector(null, s.getSpec().getSelector()), new LoadProfile.Constant(0), UsageModel.DEFAULT));
             }
         }
+        for (ParsedScenario.ExternalMetric m : scenario.externalMetrics()) {
+            // Read when the HPA asks: a profile at the current offset, or the newest sample of a recorded series.
+            DoubleSupplier value = m.profile() != null
+                    ? () -> m.profile().rps(Math.max(0, sim.clock().nowMillis() - start), (sim.clock().now().getEpochSecond() % 86400) / 3600.0)
+                    : () -> recorder.latest(m.series());
+            sim.metricsAdapter().addExternal(new MetricsAdapter.ExternalSeries(m.name(), m.labels(), value));
+        }
         ScenarioRuntime runtime = new ScenarioRuntime(sim, load, log, start);
         for (ParsedScenario.TimedEvent e : scenario.events()) {
             sim.clock().at(start + e.at().toMillis(), () -> e.event().apply(runtime));
@@ -116,10 +125,7 @@ public final class ScenarioRunner {
         for (Expectation x : scenario.expectations()) {
             verdicts.add(x.evaluate(new Evidence(recorder, pending, end, sim)));
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        for (String name : recorder.names()) {
-            series.put(name, recorder.values(name));
-        }
+        Map<String, double[]> series = recorder.asMap();
         return new ScenarioResult(scenario.name(), GoDurations.format(scenario.duration()), scenario.seed(),
                 GoDurations.format(scenario.resolution()), verdicts, List.copyOf(log), figures(), series);
     }

@@ -17,9 +17,15 @@ public record ScenarioSpec(
         String resolution,
         List<LoadSpec> load,
         List<Map<String, Object>> events,
-        List<Map<String, Object>> expectations) {
+        List<Map<String, Object>> expectations,
+        List<ExternalMetricSpec> externalMetrics) {
 
-    public static final ScenarioSpec EMPTY = new ScenarioSpec(null, null, null, null, null, null, null, null);
+    public static final ScenarioSpec EMPTY = new ScenarioSpec(null, null, null, null, null, null, null, null, null);
+
+    /** An external metric series the HPA can read: its value follows load profiles or copies a recorded series. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExternalMetricSpec(String name, Map<String, String> labels, List<Map<String, Object>> profile, String series) {
+    }
 
     /** Load on one Service or workload: profiles added together, and how its pods use resources. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

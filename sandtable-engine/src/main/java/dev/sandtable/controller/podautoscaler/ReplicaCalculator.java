@@ -295,6 +295,17 @@ public final class ReplicaCalculator {
         return new Grouped(ready, unready, missing, ignored);
     }
 
+    /** How each pod counts for a resource: ready, unready (set aside), missing (no metrics) or ignored (failed or deleting). */
+    public Map<String, String> podGroups(List<Pod> pods, Map<String, PodMetric> m, String resource, long nowMillis) {
+        Grouped g = groupPods(pods, m, resource, nowMillis);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Pod p : pods) {
+            String name = p.getMetadata().getName();
+            out.put(name, g.ignored.contains(name) ? "ignored" : g.unready.contains(name) ? "unready" : g.missing.contains(name) ? "missing" : "ready");
+        }
+        return out;
+    }
+
     /** Kubernetes timestamps in epoch milliseconds; absent ones are Go's zero time, long before any simulation. */
     static long millis(String timestamp) {
         return timestamp == null || timestamp.isEmpty() ? ZERO_TIME : Instant.parse(timestamp).toEpochMilli();

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.sandtable.api.FieldError;
-import dev.sandtable.api.ObjectStore;
-import dev.sandtable.scheduler.StoreListers;
+import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.Plugin;
 import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.plugins.noderesources.BalancedAllocation;
@@ -79,7 +78,7 @@ class KubeSchedulerConfigurationTest {
     }
 
     private static Profile build(ProfileConfig p) {
-        return PluginRegistry.build(p, new StoreListers(new ObjectStore(new SimClock(), new SeededRandom(1))));
+        return PluginRegistry.build(p, Listers.EMPTY);
     }
 
     private static <T extends Plugin> T scorePlugin(Profile profile, Class<T> type) {
