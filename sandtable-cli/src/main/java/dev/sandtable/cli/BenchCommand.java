@@ -1,10 +1,12 @@
 package dev.sandtable.cli;
 
+import dev.sandtable.bench.NetworkBenchmark;
 import dev.sandtable.bench.SchedulerBenchmark;
 import dev.sandtable.bench.SyntheticCluster;
 import dev.sandtable.bench.Workload;
 import dev.sandtable.cli.write.ManifestWriter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -67,9 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
             return write(out);
         }
         if (network) {
-            out.println(dev.sandtable.bench.NetworkBenchmark.header());
+            out.println(NetworkBenchmark.header());
             for (int i = 0; i < repeat; i++) {
-                out.println(dev.sandtable.bench.NetworkBenchmark.line(dev.sandtable.bench.NetworkBenchmark.run(1000, 5, 500)));
+                out.println(NetworkBenchmark.line(NetworkBenchmark.run(1000, 5, 500)));
                 out.flush();
             }
             return Main.OK;
@@ -97,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
             List<HasMetadata> initial = SchedulerBenchmark.initialObjects(w, nodes, initPods, replicas);
             List<HasMetadata> nodeObjects = initial.subList(0, nodes);
             List<HasMetadata> workload = new ArrayList<>();
-            workload.add(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(SyntheticCluster.NAMESPACE).endMetadata().build());
+            workload.add(new NamespaceBuilder().withNewMetadata().withName(SyntheticCluster.NAMESPACE).endMetadata().build());
             workload.addAll(initial.subList(nodes, initial.size()));
             workload.addAll(SchedulerBenchmark.measuredObjects(w, pods, replicas));
             try (Writer f = Files.newBufferedWriter(write.resolve("nodes.yaml"))) {

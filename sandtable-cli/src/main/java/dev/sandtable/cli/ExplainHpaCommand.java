@@ -1,6 +1,7 @@
 package dev.sandtable.cli;
 
 import dev.sandtable.api.LabelSelectors;
+import dev.sandtable.api.Quantities;
 import dev.sandtable.cli.load.LoadedObject;
 import dev.sandtable.cli.load.Manifests;
 import dev.sandtable.cli.report.HpaExplanationText;
@@ -155,7 +156,7 @@ public final class ExplainHpaCommand implements Callable<Integer> {
 
     private static Double number(String s) {
         try {
-            return dev.sandtable.api.Quantities.parse(s.strip()).doubleValue();
+            return Quantities.parse(s.strip()).doubleValue();
         } catch (RuntimeException e) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.sandtable.cli;
 
 import dev.sandtable.scenario.ScenarioRunner;
 import dev.sandtable.sim.GoDurations;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -32,12 +33,12 @@ final class Progress {
 
     /** Whether standard input and output are a terminal (Console.isTerminal on JDK 22+, where a console always exists). */
     static boolean isTerminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true;
         }

@@ -1,15 +1,15 @@
 package dev.sandtable.cli;
 
+import dev.sandtable.api.Ip;
+import dev.sandtable.api.Pods;
 import dev.sandtable.cli.ReachTargets.Target;
 import dev.sandtable.cli.load.Manifests;
 import dev.sandtable.cli.report.ReachDot;
 import dev.sandtable.cli.report.ReachQuery;
 import dev.sandtable.cli.report.ReachReport;
 import dev.sandtable.cli.report.ReachText;
-import dev.sandtable.api.Pods;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.kubelet.KubeletTiming;
-import dev.sandtable.api.Ip;
 import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.NetworkSnapshots;
 import dev.sandtable.network.PolicyCoverage;

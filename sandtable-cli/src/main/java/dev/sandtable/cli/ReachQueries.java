@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Answers one reach question: every pod pair of --from and --to (through a Service's endpoints and target ports when --to is one). */
 final class ReachQueries {
@@ -33,7 +34,7 @@ final class ReachQueries {
 
     static ReachQuery query(String version, PolicyEngine engine, Mesh mesh, Target from, Target to, PortSpec port) {
         NetworkSnapshot s = engine.snapshot();
-        boolean synthetic = java.util.stream.Stream.concat(from.endpoints().stream(), to.endpoints().stream())
+        boolean synthetic = Stream.concat(from.endpoints().stream(), to.endpoints().stream())
                 .anyMatch(i -> s.endpoint(i).synthetic() && !s.endpoint(i).isExternal());
         List<String> notes = new ArrayList<>(synthetic ? s.notes() : List.of());
         List<Attempt> attempts = to.service() != null ? throughService(s, from, to.service(), port) : direct(s, from, to, port, notes);

@@ -1,17 +1,18 @@
 package dev.sandtable.cli;
 
+import dev.sandtable.api.Ip;
+import dev.sandtable.api.LabelSelectors;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.Pods;
 import dev.sandtable.network.Endpoint;
-import dev.sandtable.network.NetworkSnapshots;
-import dev.sandtable.network.WorkloadKey;
-import io.fabric8.kubernetes.api.model.Pod;
-import dev.sandtable.api.Ip;
 import dev.sandtable.network.NetworkSnapshot;
+import dev.sandtable.network.NetworkSnapshots;
 import dev.sandtable.network.PortSpec;
 import dev.sandtable.network.ServiceInfo;
 import dev.sandtable.network.Workload;
+import dev.sandtable.network.WorkloadKey;
 import dev.sandtable.network.WorkloadView;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +151,7 @@ final class ReachTargets {
         ServiceInfo s = found.get(0);
         List<Integer> endpoints = new ArrayList<>();
         for (Endpoint e : snapshot.endpoints()) {
-            if (!e.isExternal() && e.namespace().equals(s.namespace()) && dev.sandtable.api.LabelSelectors.matchesMap(s.selector(), e.labels())) {
+            if (!e.isExternal() && e.namespace().equals(s.namespace()) && LabelSelectors.matchesMap(s.selector(), e.labels())) {
                 endpoints.add(e.index());
             }
         }

@@ -7,11 +7,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.sandtable.cli.load.Manifests;
 import dev.sandtable.cli.report.JUnitReport;
 import dev.sandtable.cli.report.RunOutput;
+import dev.sandtable.cli.report.ScenarioText;
 import dev.sandtable.cli.report.TextReport;
 import dev.sandtable.engine.Simulation;
+import dev.sandtable.kubelet.KubeletTiming;
+import dev.sandtable.report.ClusterReport;
 import dev.sandtable.report.ClusterReports;
+import dev.sandtable.scenario.ScenarioResult;
+import dev.sandtable.scenario.ScenarioRunner;
+import dev.sandtable.scheduler.config.SchedulerConfiguration;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "With --scenario, also write the expectations as a JUnit XML report to FILE.")
-    java.nio.file.Path junit;
+    Path junit;
 
     @Spec
     CommandSpec spec;
@@ -79,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
                     .map(s -> s.scenario().getMetadata().getName()).toList() + "; run one with --scenario NAME");
         }
         long started = System.nanoTime();
-        Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration);
+        Simulation sim = new Simulation(seed, KubeletTiming.DEFAULT, schedulerConfiguration);
         Progress bar = Progress.onTerminal(spec.commandLine().getErr());
         long from = sim.clock().nowMillis();
         sim.clock().observe(4096, () -> bar.simulation(String.format("%,d scheduling attempts", sim.scheduler().attempts()),
@@ -108,30 +117,30 @@ public final class RunCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private int runScenario(Manifests m, dev.sandtable.scheduler.config.SchedulerConfiguration schedulerConfiguration) {
+    private int runScenario(Manifests m, SchedulerConfiguration schedulerConfiguration) {
         var parseResult = spec.commandLine().getParseResult();
         var parsed = ScenarioLoader.load(scenario, m, parseResult.hasMatchedOption("--duration") ? duration : null);
         long runSeed = parseResult.hasMatchedOption("--seed") ? seed : parsed.seed();
         long started = System.nanoTime();
-        Simulation sim = new Simulation(runSeed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
+        Simulation sim = new Simulation(runSeed, KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
         PrintWriter err = spec.commandLine().getErr();
         Progress bar = Progress.onTerminal(err);
-        var result = new dev.sandtable.scenario.ScenarioRunner(sim, parsed).run(m.all(), bar::update);
+        var result = new ScenarioRunner(sim, parsed).run(m.all(), bar::update);
         bar.done();
         var report = ClusterReports.of(sim, parsed.duration(), runSeed);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
             out.println(json(new ScenarioOutput(Version.version(), result, report, m.notSimulatedCounts(), autoscaler(sim, parsed.warmup().toMillis()))));
         } else {
-            out.print(dev.sandtable.cli.report.ScenarioText.render(result));
+            out.print(ScenarioText.render(result));
             out.print("\nAT THE END\n");
             out.print(TextReport.render(new RunOutput(Version.version(), report, m.notSimulatedCounts(), List.of(), autoscaler(sim, parsed.warmup().toMillis()))));
         }
         out.flush();
         if (junit != null) {
             try {
-                java.nio.file.Files.writeString(junit, JUnitReport.xml(result));
-            } catch (java.io.IOException e) {
+                Files.writeString(junit, JUnitReport.xml(result));
+            } catch (IOException e) {
                 throw new BadInputException("cannot write --junit " + junit + ": " + e.getMessage() + " (hint: give a writable path)");
             }
         }
@@ -144,8 +153,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Everything a scenario run prints as JSON: the verdicts and series, and the cluster at the end. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record ScenarioOutput(String version, dev.sandtable.scenario.ScenarioResult scenario,
-                                 dev.sandtable.report.ClusterReport end, Map<String, Integer> notSimulated,
+    public record ScenarioOutput(String version, ScenarioResult scenario,
+                                 ClusterReport end, Map<String, Integer> notSimulated,
                                  dev.sandtable.report.AutoscalerReport autoscaler) {
     }
 

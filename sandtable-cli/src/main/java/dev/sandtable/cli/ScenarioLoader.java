@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,7 @@ final class ScenarioLoader {
     }
 
     /** The scenario, run for durationOption (the --duration option) instead of its own duration when that is not null. */
-    static ParsedScenario load(String ref, Manifests platform, java.time.Duration durationOption) {
+    static ParsedScenario load(String ref, Manifests platform, Duration durationOption) {
         Manifests.LocatedScenario located;
         Path base;
         if (Files.isRegularFile(Path.of(ref))) {

@@ -1,14 +1,18 @@
 package dev.sandtable.cli;
 
+import dev.sandtable.api.Pods;
 import dev.sandtable.cli.load.Manifests;
 import dev.sandtable.cli.report.ExplanationText;
 import dev.sandtable.cli.report.TextReport;
 import dev.sandtable.engine.Simulation;
+import dev.sandtable.kubelet.KubeletTiming;
 import dev.sandtable.report.ClusterReport;
 import dev.sandtable.report.SchedulingReport;
 import dev.sandtable.report.SchedulingReports;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -37,7 +41,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     SchedulerOptions scheduler;
 
     @Option(names = "--pod", paramLabel = "NS/NAME", description = "Only report (and explain) this pod; repeatable.")
-    java.util.List<String> pods = new java.util.ArrayList<>();
+    List<String> pods = new ArrayList<>();
 
     @Option(names = "--explain", description = "Explain each reported pod: filter verdicts per node and scores per plugin.")
     boolean explain;
@@ -62,14 +66,14 @@ public final class ScheduleCommand implements Callable<Integer> {
         long loading = System.nanoTime();
         Manifests m = inputs.load(() -> System.in);
         long started = System.nanoTime();
-        Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.INSTANT, schedulerConfiguration);
+        Simulation sim = new Simulation(seed, KubeletTiming.INSTANT, schedulerConfiguration);
         Predicate<String> selected = pods.isEmpty() ? k -> true : pods::contains;
         // Pods need to run here only where that changes placement: an ordered StatefulSet waits for each pod before
         // creating the next, and a PodDisruptionBudget counts running pods when preemption picks victims.
         sim.kubelet().startOnly(p -> {
-            var owner = dev.sandtable.api.Pods.controllerOf(p);
+            var owner = Pods.controllerOf(p);
             return owner != null && "StatefulSet".equals(owner.getKind())
-                    || !sim.store().list(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, p.getMetadata().getNamespace()).isEmpty();
+                    || !sim.store().list(PodDisruptionBudget.class, p.getMetadata().getNamespace()).isEmpty();
         });
         if (explain) {
             sim.scheduler().explainWhenScheduling(selected);

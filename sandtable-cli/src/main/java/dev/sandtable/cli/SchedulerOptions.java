@@ -6,6 +6,7 @@ import dev.sandtable.scheduler.StoreListers;
 import dev.sandtable.scheduler.config.PluginRegistry;
 import dev.sandtable.scheduler.config.ProfileConfig;
 import dev.sandtable.scheduler.config.SchedulerConfiguration;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** --scheduler-config: a KubeSchedulerConfiguration file, as kube-scheduler's --config takes it. */
@@ -15,7 +16,7 @@ public final class SchedulerOptions {
     String file;
 
     /** The configuration to run with, or a bad-input error naming the file and line. */
-    SchedulerConfiguration configuration(java.io.PrintWriter err) {
+    SchedulerConfiguration configuration(PrintWriter err) {
         if (file == null) {
             return SchedulerConfiguration.defaults();
         }

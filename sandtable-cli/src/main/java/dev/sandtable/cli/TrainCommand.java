@@ -1,7 +1,10 @@
 package dev.sandtable.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,13 +21,13 @@ public final class TrainCommand implements Callable<Integer> {
     String example;
 
     @Override
-    public Integer call() throws java.io.IOException {
-        java.nio.file.Path big = java.nio.file.Files.createTempFile("sandtable-train", ".yaml");
+    public Integer call() throws IOException {
+        Path big = Files.createTempFile("sandtable-train", ".yaml");
         try {
-            java.nio.file.Files.writeString(big, syntheticManifests(400, 3000));
+            Files.writeString(big, syntheticManifests(400, 3000));
             train(List.of(List.of("schedule", big.toString())));
         } finally {
-            java.nio.file.Files.deleteIfExists(big);
+            Files.deleteIfExists(big);
         }
         train(List.of(
                 List.of("check", example),

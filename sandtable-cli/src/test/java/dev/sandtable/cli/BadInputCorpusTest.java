@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -199,7 +200,7 @@ class BadInputCorpusTest {
             cases = s.sorted().toList();
         }
         // Each case is its own path, as a path that yields nothing is a problem only when given by itself.
-        List<String> args = new java.util.ArrayList<>(List.of("check"));
+        List<String> args = new ArrayList<>(List.of("check"));
         cases.forEach(c -> args.add(CORPUS + c.getFileName()));
         Cli r = Cli.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).isEqualTo(Main.BAD_INPUT);

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,7 +138,7 @@ class InputShapesTest {
         assertThat(r.err()).contains("missing apiVersion");
     }
 
-    private static Cli withStdin(String text, java.util.function.Supplier<Cli> run) {
+    private static Cli withStdin(String text, Supplier<Cli> run) {
         InputStream saved = System.in;
         try {
             System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class RenderingTest {
     void manifestsCanComeFromStandardInput() {
         var in = System.in;
         try {
-            System.setIn(new java.io.ByteArrayInputStream("""
+            System.setIn(new ByteArrayInputStream("""
                     apiVersion: v1
                     kind: ConfigMap
                     metadata: {name: a}

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -184,8 +186,8 @@ class ScenarioCliTest {
     @Test
     void aReadOnlyJUnitReportIsRefusedBeforeTheRunAndKeepsItsContent(@TempDir Path tmp) throws Exception {
         Path junit = Files.writeString(tmp.resolve("report.xml"), "previous report");
-        Files.setPosixFilePermissions(junit, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(junit), "running as root, which writes files whatever their permissions");
+        Files.setPosixFilePermissions(junit, PosixFilePermissions.fromString("r--r--r--"));
+        Assumptions.assumeFalse(Files.isWritable(junit), "running as root, which writes files whatever their permissions");
         Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", junit.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();

@@ -2,6 +2,7 @@ package dev.sandtable.api;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class PodRequests {
     }
 
     private static Resources requests(Container c, boolean nonMissing) {
-        Map<String, io.fabric8.kubernetes.api.model.Quantity> merged = effectiveRequests(c);
+        Map<String, Quantity> merged = effectiveRequests(c);
         Resources r = Resources.of(merged);
         if (!nonMissing) {
             return r;
@@ -77,12 +78,12 @@ public final class PodRequests {
         return new Resources(cpu, mem, r.ephemeralStorageBytes(), r.pods(), r.scalars());
     }
 
-    private static Map<String, io.fabric8.kubernetes.api.model.Quantity> effectiveRequests(Container c) {
+    private static Map<String, Quantity> effectiveRequests(Container c) {
         ResourceRequirements rr = c.getResources();
         if (rr == null) {
             return Map.of();
         }
-        Map<String, io.fabric8.kubernetes.api.model.Quantity> merged = new HashMap<>();
+        Map<String, Quantity> merged = new HashMap<>();
         if (rr.getLimits() != null) {
             merged.putAll(rr.getLimits());
         }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +122,7 @@ public final class Pods {
 
     /** A deep copy of a pod spec so that pods never share mutable state with their template. */
     public static PodSpec copy(PodSpec spec) {
-        return new io.fabric8.kubernetes.api.model.PodSpecBuilder(spec).build();
+        return new PodSpecBuilder(spec).build();
     }
 
     public static Map<String, String> labels(HasMetadata o) {

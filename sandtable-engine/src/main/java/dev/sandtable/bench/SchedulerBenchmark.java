@@ -3,6 +3,7 @@ package dev.sandtable.bench;
 import dev.sandtable.engine.Simulation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class SchedulerBenchmark {
         System.gc();
         long heap = rt.totalMemory() - rt.freeMemory();
         // The heap figure is the live cluster's: keep the simulation reachable until it is taken.
-        java.lang.ref.Reference.reachabilityFence(sim);
+        Reference.reachabilityFence(sim);
         return new Result(workload, nodeCount, initPods, measuredPods, scheduled, nanos, heap);
     }
 }

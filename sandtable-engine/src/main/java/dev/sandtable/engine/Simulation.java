@@ -8,6 +8,7 @@ import dev.sandtable.cluster.NodePoolController;
 import dev.sandtable.controller.daemonset.DaemonSetController;
 import dev.sandtable.controller.deployment.DeploymentController;
 import dev.sandtable.controller.disruption.DisruptionController;
+import dev.sandtable.controller.podautoscaler.AutoscalingV1;
 import dev.sandtable.controller.podautoscaler.HorizontalController;
 import dev.sandtable.controller.replicaset.ReplicaSetController;
 import dev.sandtable.controller.statefulset.StatefulSetController;
@@ -27,10 +28,13 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +75,7 @@ public final class Simulation {
     }
 
     /** The epoch is the simulated wall-clock instant at time zero (scenarios set the time of day with it). */
-    public Simulation(long seed, KubeletTiming kubeletTiming, SchedulerConfiguration schedulerConfiguration, java.time.Instant epoch) {
+    public Simulation(long seed, KubeletTiming kubeletTiming, SchedulerConfiguration schedulerConfiguration, Instant epoch) {
         this.clock = new SimClock(epoch);
         SeededRandom random = new SeededRandom(seed);
         this.store = new ObjectStore(clock, random);
@@ -110,8 +114,8 @@ public final class Simulation {
         List<HasMetadata> ordered = new ArrayList<>();
         for (HasMetadata o : objects) {
             // The API server stores HPAs as autoscaling/v2 and serves v1 by conversion; the controller reads v2.
-            ordered.add(o instanceof io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler v1
-                    ? dev.sandtable.controller.podautoscaler.AutoscalingV1.toV2(v1) : o);
+            ordered.add(o instanceof HorizontalPodAutoscaler v1
+                    ? AutoscalingV1.toV2(v1) : o);
         }
         ordered.sort(Comparator.comparingInt(o -> APPLY_ORDER.getOrDefault(o.getKind(), 7)));
         for (HasMetadata o : ordered) {
@@ -195,7 +199,7 @@ public final class Simulation {
         ns.setKind("Namespace");
         ObjectMeta meta = new ObjectMeta();
         meta.setName(name);
-        meta.setLabels(new java.util.HashMap<>(Map.of("kubernetes.io/metadata.name", name)));
+        meta.setLabels(new HashMap<>(Map.of("kubernetes.io/metadata.name", name)));
         ns.setMetadata(meta);
         return ns;
     }

@@ -1,12 +1,14 @@
 package dev.sandtable.kubelet;
 
 import dev.sandtable.api.ObjectStore;
+import dev.sandtable.api.Pods;
 import dev.sandtable.api.WatchEvent;
 import dev.sandtable.cluster.NodeFactory;
-import dev.sandtable.api.Pods;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateRunning;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
@@ -18,9 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The kubelets of all nodes (pkg/kubelet v1.31, pod lifecycle first cut): a bound pod has its images
@@ -34,9 +38,9 @@ public final class Kubelet {
     private final Map<String, Set<String>> imagesOnNode = new HashMap<>();
     private final PodIpam ipam = new PodIpam();
     // Pods whose sandbox waits for an address, per node, in the order they asked: retried when one is released.
-    private final Map<String, java.util.LinkedHashMap<String, String>> waitingForAddress = new HashMap<>();
+    private final Map<String, LinkedHashMap<String, String>> waitingForAddress = new HashMap<>();
     private final Map<String, Backoff> backoffs = new HashMap<>();
-    private java.util.function.Predicate<Pod> starts = pod -> true;
+    private Predicate<Pod> starts = pod -> true;
 
     /** Container restart back-off as the kubelet applies it: 10 s doubling to 5 min, forgotten after 10 min of running. */
     static final Duration BACKOFF_INITIAL = Duration.ofSeconds(10);
@@ -86,7 +90,7 @@ public final class Kubelet {
         String nodeName = node.getMetadata().getName();
         String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
         if (ipam.allocate(node, uid) instanceof PodIpam.Exhausted x) {
-            waitingForAddress.computeIfAbsent(nodeName, n -> new java.util.LinkedHashMap<>()).put(uid, key);
+            waitingForAddress.computeIfAbsent(nodeName, n -> new LinkedHashMap<>()).put(uid, key);
             store.clock().after(Duration.ZERO, () -> noSandbox(key, uid, x.reason()));
             return;
         }
@@ -129,7 +133,7 @@ public final class Kubelet {
             cs.setReady(false);
             cs.setStarted(false);
             cs.setRestartCount(0);
-            cs.setState(new ContainerState(null, null, new io.fabric8.kubernetes.api.model.ContainerStateWaiting(message, "ContainerCreating")));
+            cs.setState(new ContainerState(null, null, new ContainerStateWaiting(message, "ContainerCreating")));
             statuses.add(cs);
         }
         s.setContainerStatuses(statuses);
@@ -203,7 +207,7 @@ public final class Kubelet {
      * Limits which bound pods the kubelets start; placing pods once needs only those whose readiness gates
      * the creation of others (ordered StatefulSets).
      */
-    public void startOnly(java.util.function.Predicate<Pod> which) {
+    public void startOnly(Predicate<Pod> which) {
         this.starts = which;
     }
 
@@ -222,12 +226,12 @@ public final class Kubelet {
             cs.setReady(false);
             cs.setStarted(false);
             cs.setRestartCount(cs.getRestartCount() == null ? 1 : cs.getRestartCount() + 1);
-            var terminated = new io.fabric8.kubernetes.api.model.ContainerStateTerminated();
+            var terminated = new ContainerStateTerminated();
             terminated.setReason("OOMKilled");
             terminated.setExitCode(137);
             terminated.setFinishedAt(ts);
             cs.setLastState(new ContainerState(null, terminated, null));
-            cs.setState(new ContainerState(null, null, new io.fabric8.kubernetes.api.model.ContainerStateWaiting("back-off restarting failed container", "CrashLoopBackOff")));
+            cs.setState(new ContainerState(null, null, new ContainerStateWaiting("back-off restarting failed container", "CrashLoopBackOff")));
         }
         setCondition(pod.getStatus(), "ContainersReady", "False", ts);
         setCondition(pod.getStatus(), "Ready", "False", ts);

@@ -1,7 +1,7 @@
 package dev.sandtable.network;
 
-import dev.sandtable.api.Ip;
 import dev.sandtable.api.Cidr;
+import dev.sandtable.api.Ip;
 import java.util.List;
 
 /** A NetworkPolicyPeer ipBlock (networking.k8s.io/v1, Kubernetes 1.31): the addresses in cidr and in none of the except blocks. */

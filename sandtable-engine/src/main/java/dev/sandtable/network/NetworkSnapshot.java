@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -43,7 +45,7 @@ public final class NetworkSnapshot {
     private final List<Policy> policies;
     private final List<PendingPod> pending;
     private final List<String> notes;
-    private final java.util.Set<WorkloadKey> fromTemplate;
+    private final Set<WorkloadKey> fromTemplate;
     private final Map<PodRef, Integer> byRef = new HashMap<>();
 
     /** A pod that has no IP yet (not scheduled or not started): policies select it, but it has no traffic. */
@@ -51,14 +53,14 @@ public final class NetworkSnapshot {
     }
 
     private NetworkSnapshot(List<Endpoint> endpoints, Map<String, Map<String, String>> namespaces, List<ServiceInfo> services,
-                            List<Policy> policies, List<PendingPod> pending, List<String> notes, java.util.Set<WorkloadKey> fromTemplate) {
+                            List<Policy> policies, List<PendingPod> pending, List<String> notes, Set<WorkloadKey> fromTemplate) {
         this.endpoints = List.copyOf(endpoints);
         this.namespaces = Collections.unmodifiableMap(namespaces);
         this.services = List.copyOf(services);
         this.policies = List.copyOf(policies);
         this.pending = List.copyOf(pending);
         this.notes = List.copyOf(notes);
-        this.fromTemplate = java.util.Set.copyOf(fromTemplate);
+        this.fromTemplate = Set.copyOf(fromTemplate);
         for (Endpoint e : endpoints) {
             byRef.putIfAbsent(e.ref(), e.index());
         }
@@ -118,7 +120,7 @@ public final class NetworkSnapshot {
     }
 
     /** The workloads that have no running pod and stand in the snapshot as one representative pod made from their template. */
-    public java.util.Set<WorkloadKey> fromTemplate() {
+    public Set<WorkloadKey> fromTemplate() {
         return fromTemplate;
     }
 
@@ -130,7 +132,7 @@ public final class NetworkSnapshot {
         private final List<ServiceInfo> services = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
         private final List<PendingPod> pending = new ArrayList<>();
-        private final java.util.Set<WorkloadKey> fromTemplate = new java.util.LinkedHashSet<>();
+        private final Set<WorkloadKey> fromTemplate = new LinkedHashSet<>();
         private String representativeReason;
         private boolean syntheticDns = true;
         private boolean world = true;

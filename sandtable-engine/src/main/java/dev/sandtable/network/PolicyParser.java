@@ -2,6 +2,7 @@ package dev.sandtable.network;
 
 import dev.sandtable.api.Cidr;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
@@ -106,7 +107,7 @@ public final class PolicyParser {
             }
             return new PolicyPeer(null, null, new IpBlock(cidr, List.copyOf(except)), true);
         }
-        for (var s : new io.fabric8.kubernetes.api.model.LabelSelector[] {p.getPodSelector(), p.getNamespaceSelector()}) {
+        for (var s : new LabelSelector[] {p.getPodSelector(), p.getNamespaceSelector()}) {
             String problem = Selectors.problem(s);
             if (problem != null) {
                 problems.add(at + ": " + problem + "; this peer matches nothing");

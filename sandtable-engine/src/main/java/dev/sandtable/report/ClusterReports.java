@@ -2,10 +2,10 @@ package dev.sandtable.report;
 
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.PodRequests;
+import dev.sandtable.api.Pods;
 import dev.sandtable.api.Resources;
 import dev.sandtable.cluster.NodeFactory;
 import dev.sandtable.cluster.ResolvedNodePool;
-import dev.sandtable.api.Pods;
 import dev.sandtable.engine.Simulation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;

@@ -1,7 +1,7 @@
 package dev.sandtable.report;
 
-import dev.sandtable.cluster.NodeFactory;
 import dev.sandtable.api.Pods;
+import dev.sandtable.cluster.NodeFactory;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.scheduler.framework.Explanation;
 import io.fabric8.kubernetes.api.model.Node;

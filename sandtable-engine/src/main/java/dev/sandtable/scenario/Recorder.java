@@ -1,6 +1,9 @@
 package dev.sandtable.scenario;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -139,14 +142,14 @@ public final class Recorder {
 
     /** Every series by name, each rebuilt only when read, so rendering them does not hold all at once. */
     public Map<String, double[]> asMap() {
-        return new java.util.AbstractMap<>() {
+        return new AbstractMap<>() {
             @Override
             public Set<Entry<String, double[]>> entrySet() {
-                return new java.util.AbstractSet<>() {
+                return new AbstractSet<>() {
                     @Override
-                    public java.util.Iterator<Entry<String, double[]>> iterator() {
-                        java.util.Iterator<String> names = series.keySet().iterator();
-                        return new java.util.Iterator<>() {
+                    public Iterator<Entry<String, double[]>> iterator() {
+                        Iterator<String> names = series.keySet().iterator();
+                        return new Iterator<>() {
                             @Override
                             public boolean hasNext() {
                                 return names.hasNext();

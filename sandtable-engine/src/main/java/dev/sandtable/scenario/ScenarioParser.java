@@ -12,12 +12,16 @@ import dev.sandtable.sim.GoDurations;
 import dev.sandtable.sim.SimClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads a Scenario against the platform it will run on, reporting every problem with its field path. */
 public final class ScenarioParser {
@@ -59,7 +63,7 @@ public final class ScenarioParser {
             resolution = null;
         }
         Duration warmup = s.warmup() == null ? DEFAULT_WARMUP : ctx.duration(s.warmup(), "spec.warmup");
-        java.time.Instant epoch = SimClock.DEFAULT_EPOCH;
+        Instant epoch = SimClock.DEFAULT_EPOCH;
         if (s.startTime() != null) {
             try {
                 LocalTime t = LocalTime.parse(s.startTime().length() == 5 ? s.startTime() : s.startTime());
@@ -140,12 +144,12 @@ public final class ScenarioParser {
             return null;
         }
         long seed = s.seed() == null ? 1 : s.seed();
-        events.sort(java.util.Comparator.comparing(ParsedScenario.TimedEvent::at));
+        events.sort(Comparator.comparing(ParsedScenario.TimedEvent::at));
         return new ParsedScenario(scenario.getMetadata().getName(), duration, seed, epoch.minus(warmup), warmup, resolution, targets, events, expectations,
                 externalMetrics);
     }
 
-    private static final java.util.regex.Pattern METRIC_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.:-]*");
+    private static final Pattern METRIC_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.:-]*");
 
     private static ParsedScenario.ExternalMetric external(ScenarioSpec.ExternalMetricSpec e, ParseContext ctx, String path, List<String> loadedKeys,
                                                           List<LoadTarget> targets) {
@@ -171,7 +175,7 @@ public final class ScenarioParser {
     }
 
     private static Map<String, List<String>> customMetrics(List<LoadTarget> targets) {
-        Map<String, List<String>> out = new java.util.HashMap<>();
+        Map<String, List<String>> out = new HashMap<>();
         for (LoadTarget t : targets) {
             out.put(t.seriesKey(), t.usage().customMetrics().stream().map(UsageModel.CustomMetric::name).toList());
         }

@@ -2,12 +2,15 @@ package dev.sandtable.scenario;
 
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.cluster.NodeFactory;
+import dev.sandtable.controller.podautoscaler.HorizontalController;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.metrics.LoadModel;
 import dev.sandtable.metrics.LoadProfile;
 import dev.sandtable.metrics.LoadTarget;
 import dev.sandtable.metrics.UsageModel;
+import dev.sandtable.metrics.adapter.MetricsAdapter;
 import dev.sandtable.report.ClusterReports;
+import dev.sandtable.scenario.expectations.Evidence;
 import dev.sandtable.scenario.expectations.Expectation;
 import dev.sandtable.sim.GoDurations;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,13 +20,17 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * Runs a scenario on a simulation: applies the platform, drives load every resolution step, fires the timed
@@ -38,7 +45,7 @@ public final class ScenarioRunner {
     private final OomKills oomKills;
     private final List<String> log = new ArrayList<>();
     private final Map<String, String> poolOfNode = new HashMap<>();
-    private final java.util.Set<String> loadedKeys = new java.util.HashSet<>();
+    private final Set<String> loadedKeys = new HashSet<>();
     private final Map<String, String> ownerOf = new HashMap<>();
     private final Map<String, Recorder.Handle[]> handles = new HashMap<>();
     private int addedAtStart;
@@ -71,7 +78,7 @@ public final class ScenarioRunner {
     private final Map<String, String> lastHpaWarning = new HashMap<>();
 
     /** Rescales go to the log as upstream's events read; a warning only when it differs from the HPA's previous one. */
-    private void onHpaSync(dev.sandtable.controller.podautoscaler.HorizontalController.Synced s) {
+    private void onHpaSync(HorizontalController.Synced s) {
         if (sim.clock().nowMillis() < startMillis) {
             return;
         }
@@ -109,10 +116,10 @@ public final class ScenarioRunner {
         }
         for (ParsedScenario.ExternalMetric m : scenario.externalMetrics()) {
             // Read when the HPA asks: a profile at the current offset, or the newest sample of a recorded series.
-            java.util.function.DoubleSupplier value = m.profile() != null
+            DoubleSupplier value = m.profile() != null
                     ? () -> m.profile().rps(Math.max(0, sim.clock().nowMillis() - start), (sim.clock().now().getEpochSecond() % 86400) / 3600.0)
                     : () -> recorder.latest(m.series());
-            sim.metricsAdapter().addExternal(new dev.sandtable.metrics.adapter.MetricsAdapter.ExternalSeries(m.name(), m.labels(), value));
+            sim.metricsAdapter().addExternal(new MetricsAdapter.ExternalSeries(m.name(), m.labels(), value));
         }
         ScenarioRuntime runtime = new ScenarioRuntime(sim, load, log, start);
         for (ParsedScenario.TimedEvent e : scenario.events()) {
@@ -125,7 +132,7 @@ public final class ScenarioRunner {
         sim.clock().runUntil(start + end);
         List<Verdict> verdicts = new ArrayList<>();
         for (Expectation x : scenario.expectations()) {
-            verdicts.add(x.evaluate(new dev.sandtable.scenario.expectations.Evidence(recorder, pending, end, sim)));
+            verdicts.add(x.evaluate(new Evidence(recorder, pending, end, sim)));
         }
         Map<String, double[]> series = recorder.asMap();
         return new ScenarioResult(scenario.name(), GoDurations.format(scenario.duration()), scenario.seed(),
@@ -212,7 +219,7 @@ public final class ScenarioRunner {
                     d.getStatus() == null || d.getStatus().getDesiredNumberScheduled() == null ? 0 : d.getStatus().getDesiredNumberScheduled(),
                     d.getStatus() == null || d.getStatus().getNumberReady() == null ? 0 : d.getStatus().getNumberReady(), pendingByWorkload);
         }
-        for (io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa : store.list(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class)) {
+        for (HorizontalPodAutoscaler hpa : store.list(HorizontalPodAutoscaler.class)) {
             var st = hpa.getStatus();
             Recorder.Handle[] h = handles.computeIfAbsent("hpa[" + hpa.getMetadata().getNamespace() + "/" + hpa.getMetadata().getName() + "]",
                     k -> handles(k, SeriesNames.HPA));

@@ -2,6 +2,7 @@ package dev.sandtable.scenario;
 
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.metrics.LoadModel;
+import dev.sandtable.sim.GoDurations;
 import java.util.List;
 
 /** What events act on while a scenario runs: the simulation, the load model, and the log of what happened. */
@@ -12,6 +13,6 @@ public record ScenarioRuntime(Simulation simulation, LoadModel load, List<String
     }
 
     public void log(String line) {
-        log.add(dev.sandtable.sim.GoDurations.clock(offsetMillis()) + " " + line);
+        log.add(GoDurations.clock(offsetMillis()) + " " + line);
     }
 }

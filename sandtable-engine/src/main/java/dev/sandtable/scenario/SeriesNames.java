@@ -1,6 +1,7 @@
 package dev.sandtable.scenario;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ public final class SeriesNames {
     }
 
     /** Null when the series will be recorded, else why not (one line). */
-    public static String problem(String series, ParseContext ctx, List<String> loadedKeys, java.util.Map<String, List<String>> customMetrics) {
+    public static String problem(String series, ParseContext ctx, List<String> loadedKeys, Map<String, List<String>> customMetrics) {
         Matcher m = NAME.matcher(series);
         if (!m.matches()) {
             return "not a series name: " + series + " (series look like pool[NAME].nodes, workload[NS/NAME].ready, hpa[NS/NAME].desired, service[NS/NAME].availability, cluster.pendingPods)";

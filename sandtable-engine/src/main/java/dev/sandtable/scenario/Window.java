@@ -1,5 +1,7 @@
 package dev.sandtable.scenario;
 
+import dev.sandtable.sim.GoDurations;
+
 /** A span of the run, as offsets from its start; an expectation is checked over its window (the whole run by default). */
 public record Window(long fromMillis, long toMillis) {
     public boolean contains(long offsetMillis) {
@@ -7,6 +9,6 @@ public record Window(long fromMillis, long toMillis) {
     }
 
     public String describe() {
-        return dev.sandtable.sim.GoDurations.clock(fromMillis) + "-" + dev.sandtable.sim.GoDurations.clock(toMillis);
+        return GoDurations.clock(fromMillis) + "-" + GoDurations.clock(toMillis);
     }
 }

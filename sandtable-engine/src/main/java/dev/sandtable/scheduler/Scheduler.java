@@ -20,10 +20,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * kube-scheduler (v1.31) as a simulated component: watches pods and nodes, schedules pending pods
@@ -34,12 +37,12 @@ public final class Scheduler {
 
     private final ObjectStore store;
     private final SimClock clock;
-    private final Map<String, Framework> frameworks = new java.util.LinkedHashMap<>();
+    private final Map<String, Framework> frameworks = new LinkedHashMap<>();
     private final SchedulerCache cache = new SchedulerCache();
     private final SchedulingQueue queue = new SchedulingQueue();
     private final Map<String, ScheduleResult> lastFailure = new HashMap<>();
-    private final Map<String, Explanation> explanations = new java.util.LinkedHashMap<>();
-    private java.util.function.Predicate<String> explainOnSchedule = key -> false;
+    private final Map<String, Explanation> explanations = new LinkedHashMap<>();
+    private Predicate<String> explainOnSchedule = key -> false;
     private final Set<String> delayedRequeues = new HashSet<>();
     private boolean drainScheduled;
     private boolean flushScheduled;
@@ -71,7 +74,7 @@ public final class Scheduler {
     }
 
     /** The scheduler names this scheduler's profiles answer to. */
-    public java.util.Set<String> schedulerNames() {
+    public Set<String> schedulerNames() {
         return frameworks.keySet();
     }
 
@@ -81,7 +84,7 @@ public final class Scheduler {
     }
 
     /** Records an explanation at the moment each matching pod (by namespace/name) is scheduled or fails. */
-    public void explainWhenScheduling(java.util.function.Predicate<String> podKeys) {
+    public void explainWhenScheduling(Predicate<String> podKeys) {
         this.explainOnSchedule = podKeys;
     }
 
@@ -93,7 +96,7 @@ public final class Scheduler {
     /** Explains how the pod would be scheduled against the cluster as it is now, without changing anything. */
     public Explanation explainNow(Pod pod) {
         PodInfo info = new PodInfo(pod);
-        java.util.List<NodeInfo> nodes = cache.nodeList();
+        List<NodeInfo> nodes = cache.nodeList();
         ScheduleResult verdict = lastFailure.getOrDefault(key(pod), new ScheduleResult(key(pod), pod.getSpec().getNodeName(),
                 nodes.size(), Map.of(), List.of(), null));
         Framework framework = frameworks.get(schedulerNameOf(pod));
@@ -269,7 +272,7 @@ public final class Scheduler {
                 existing = c;
             }
         }
-        if (existing != null && status.equals(existing.getStatus()) && java.util.Objects.equals(message, existing.getMessage())) {
+        if (existing != null && status.equals(existing.getStatus()) && Objects.equals(message, existing.getMessage())) {
             return;
         }
         String now = clock.timestamp();

@@ -2,6 +2,7 @@ package dev.sandtable.sim;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.PriorityQueue;
 
 /**
@@ -40,7 +41,7 @@ public final class SimClock {
     /** The current instant as Kubernetes writes timestamps (RFC 3339), formatted once per simulated instant. */
     public String timestamp() {
         if (stampedAt != nowMillis) {
-            stamp = java.time.format.DateTimeFormatter.ISO_INSTANT.format(now());
+            stamp = DateTimeFormatter.ISO_INSTANT.format(now());
             stampedAt = nowMillis;
         }
         return stamp;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class LabelSelectorsTest {
 
     @Test
     void notInMatchesObjectsWithoutTheKey() {
-        assertThat(LabelSelectors.matches("env", "NotIn", java.util.List.of("prod"), LABELS)).isTrue();
+        assertThat(LabelSelectors.matches("env", "NotIn", List.of("prod"), LABELS)).isTrue();
     }
 
     @Test

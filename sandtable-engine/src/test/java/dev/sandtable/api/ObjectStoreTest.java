@@ -7,6 +7,9 @@ import dev.sandtable.sim.SeededRandom;
 import dev.sandtable.sim.SimClock;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import java.time.Duration;
@@ -130,19 +133,19 @@ class ObjectStoreTest {
 
     @Test
     void customResourcesOfDifferentKindsMayShareANamespaceAndName() {
-        var repo = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("source.toolkit.fluxcd.io/v1")
+        var repo = new GenericKubernetesResourceBuilder().withApiVersion("source.toolkit.fluxcd.io/v1")
                 .withKind("GitRepository").withNewMetadata().withName("flux-system").withNamespace("flux-system").endMetadata().build();
-        var sync = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("kustomize.toolkit.fluxcd.io/v1")
+        var sync = new GenericKubernetesResourceBuilder().withApiVersion("kustomize.toolkit.fluxcd.io/v1")
                 .withKind("Kustomization").withNewMetadata().withName("flux-system").withNamespace("flux-system").endMetadata().build();
         store.create(repo);
         store.create(sync);
-        assertThat(store.list(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)).extracting(HasMetadataKind::of)
+        assertThat(store.list(GenericKubernetesResource.class)).extracting(HasMetadataKind::of)
                 .containsExactly("GitRepository", "Kustomization");
         assertThat(store.find(sync)).containsSame(sync);
     }
 
     private interface HasMetadataKind {
-        static String of(io.fabric8.kubernetes.api.model.HasMetadata o) {
+        static String of(HasMetadata o) {
             return o.getKind();
         }
     }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,10 +36,10 @@ class QuantitiesTest {
         assertThat(Quantities.parse(text)).isEqualByComparingTo(new BigDecimal(value));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void wholeNumbersWithASuffixParseExactlyAsTheGeneralPathDoes() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
-        java.util.List<String> suffixes = java.util.List.of("", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
+        SplittableRandom random = new SplittableRandom(3);
+        List<String> suffixes = List.of("", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
         for (int i = 0; i < 2000; i++) {
             String digits = (Long.toString(random.nextLong(Long.MAX_VALUE)) + "0123456789").substring(0, 1 + random.nextInt(20));
             String text = (random.nextInt(5) == 0 ? "0" : "") + digits + suffixes.get(random.nextInt(suffixes.size()));

@@ -2,8 +2,8 @@ package dev.sandtable.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sandtable.cluster.NodePool;
 import dev.sandtable.api.Pods;
+import dev.sandtable.cluster.NodePool;
 import dev.sandtable.testing.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;

@@ -1,9 +1,9 @@
 package dev.sandtable.network;
 
-import dev.sandtable.api.Ip;
-import dev.sandtable.api.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sandtable.api.Cidr;
+import dev.sandtable.api.Ip;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -151,7 +152,7 @@ class UpstreamNetpolTruthTableTest {
     }
 
     /** The same layout as the expectations: a header of destinations, then one row per source. */
-    static String grid(java.util.function.UnaryOperator<String> label, Cell cell) {
+    static String grid(UnaryOperator<String> label, Cell cell) {
         StringBuilder sb = new StringBuilder("    ");
         sb.append(String.join(" ", PODS.stream().map(p -> p.replace("/", "")).toList())).append('\n');
         for (String from : PODS) {

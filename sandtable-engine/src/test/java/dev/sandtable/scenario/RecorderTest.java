@@ -3,6 +3,7 @@ package dev.sandtable.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -20,7 +21,7 @@ class RecorderTest {
         SplittableRandom random = new SplittableRandom(seed);
         int samples = 1 + random.nextInt(400);
         Recorder recorder = new Recorder(1000, samples * 1000L);
-        Map<String, double[]> model = new java.util.LinkedHashMap<>();
+        Map<String, double[]> model = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         for (int s = 0; s < samples; s++) {
             recorder.nextSample();

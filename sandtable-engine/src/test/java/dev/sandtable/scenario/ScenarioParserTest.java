@@ -3,9 +3,13 @@ package dev.sandtable.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sandtable.api.FieldError;
+import dev.sandtable.scenario.expectations.NoPendingLongerThan;
 import dev.sandtable.testing.Yaml;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,7 +63,7 @@ class ScenarioParserTest {
         ParseContext ctx = new ParseContext(ScenarioRunnerTest.platform(1, "1", "1Gi"), ScenarioFiles.NONE);
         assertThat(ScenarioParser.parse(s, ctx)).isNotNull();
         ParseContext shorter = new ParseContext(ScenarioRunnerTest.platform(1, "1", "1Gi"), ScenarioFiles.NONE);
-        assertThat(ScenarioParser.parse(s, shorter, java.time.Duration.ofMinutes(30))).isNull();
+        assertThat(ScenarioParser.parse(s, shorter, Duration.ofMinutes(30))).isNull();
         assertThat(shorter.errors()).singleElement().satisfies(e -> {
             assertThat(e.path()).isEqualTo(path);
             assertThat(e.message()).isEqualTo(message);
@@ -67,7 +71,7 @@ class ScenarioParserTest {
         });
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theDefaultWindowOfAnExpectationIsTheRunTheOptionSets() {
         Scenario s = Yaml.read(Scenario.class, """
                 apiVersion: sandtable.dev/v1alpha1
@@ -78,9 +82,9 @@ class ScenarioParserTest {
                   expectations: [{noPendingLongerThan: 1m}]
                 """);
         ParseContext ctx = new ParseContext(ScenarioRunnerTest.platform(1, "1", "1Gi"), ScenarioFiles.NONE);
-        ParsedScenario parsed = ScenarioParser.parse(s, ctx, java.time.Duration.ofMinutes(30));
-        assertThat(parsed.duration()).isEqualTo(java.time.Duration.ofMinutes(30));
-        assertThat(((dev.sandtable.scenario.expectations.NoPendingLongerThan) parsed.expectations().get(0)).window()).isEqualTo(new Window(0, java.time.Duration.ofMinutes(30).toMillis()));
+        ParsedScenario parsed = ScenarioParser.parse(s, ctx, Duration.ofMinutes(30));
+        assertThat(parsed.duration()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(((NoPendingLongerThan) parsed.expectations().get(0)).window()).isEqualTo(new Window(0, Duration.ofMinutes(30).toMillis()));
     }
 
     @ParameterizedTest(name = "a CSV trace with {0} names the file and line")
@@ -100,7 +104,7 @@ class ScenarioParserTest {
             }
 
             @Override
-            public List<io.fabric8.kubernetes.api.model.HasMetadata> manifests(String file) {
+            public List<HasMetadata> manifests(String file) {
                 return List.of();
             }
 

@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Scenarios end to end on a small platform: load, throttling, OOM kills, events and verdicts. */
@@ -73,8 +75,8 @@ class ScenarioRunnerTest {
                   - readyEndpoints: {service: shop/web, atLeast: 2}
                 """);
         assertThat(r.verdicts()).allMatch(Verdict::passed);
-        assertThat(java.util.Arrays.stream(r.series().get("service[shop/web].served")).boxed().toList()).allMatch(v -> v == 200);
-        assertThat(r.series().get("pool[web].cpuUsed")[5]).isCloseTo(0.41, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(Arrays.stream(r.series().get("service[shop/web].served")).boxed().toList()).allMatch(v -> v == 200);
+        assertThat(r.series().get("pool[web].cpuUsed")[5]).isCloseTo(0.41, Offset.offset(0.001));
     }
 
     @Test
@@ -187,6 +189,6 @@ class ScenarioRunnerTest {
         double[] load = r.series().get("service[shop/web].load");
         assertThat(load[14]).isEqualTo(110);
         assertThat(load[2]).isEqualTo(10);
-        assertThat(load[8]).isCloseTo(60, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(load[8]).isCloseTo(60, Offset.offset(1e-9));
     }
 }

@@ -6,18 +6,26 @@ import dev.sandtable.bench.SyntheticCluster;
 import dev.sandtable.bench.Workload;
 import dev.sandtable.scheduler.config.PluginRegistry;
 import dev.sandtable.scheduler.config.SchedulerConfiguration;
+import dev.sandtable.scheduler.framework.CycleState;
+import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.Framework;
 import dev.sandtable.scheduler.framework.Listers;
+import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.Parallelizer;
 import dev.sandtable.scheduler.framework.PodInfo;
+import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.framework.ScheduleResult;
+import dev.sandtable.scheduler.framework.Status;
 import dev.sandtable.sim.SeededRandom;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Filtering and scoring on helper threads, as upstream's parallelizer does, place every pod exactly where one thread
@@ -35,31 +43,31 @@ class ParallelSchedulingEquivalenceTest {
         assertThat(alone).as("the cluster runs out of room, so filters reject nodes along the walk").contains("unschedulable");
     }
 
-    @org.junit.jupiter.params.provider.ValueSource(ints = {105, 40})
+    @ValueSource(ints = {105, 40})
     @ParameterizedTest(name = "a filter failing on the node at walk position {0}")
     void aFilterThatFailsFailsTheSameCyclesWithHelpersAsAlone(int failingAt) {
         // 200 nodes: a walk stops at the 100th feasible one, so position 105 is past it and 40 before it.
         SchedulerCache cache = new SchedulerCache();
         SyntheticCluster.nodes(200).forEach(cache::upsertNode);
         String failing = cache.nodeList().get(failingAt).name();
-        dev.sandtable.scheduler.framework.FilterPlugin crashing = new dev.sandtable.scheduler.framework.FilterPlugin() {
+        FilterPlugin crashing = new FilterPlugin() {
             @Override
             public String name() {
                 return "Crashing";
             }
 
             @Override
-            public dev.sandtable.scheduler.framework.Status filter(dev.sandtable.scheduler.framework.CycleState state, PodInfo pod,
-                                                                   dev.sandtable.scheduler.framework.NodeInfo node) {
+            public Status filter(CycleState state, PodInfo pod,
+                                                                   NodeInfo node) {
                 if (node.name().equals(failing)) {
                     throw new IllegalStateException("plugin bug on " + node.name());
                 }
-                return dev.sandtable.scheduler.framework.Status.SUCCESS;
+                return Status.SUCCESS;
             }
         };
         List<String> outcomes = new ArrayList<>();
         for (Parallelizer parallelizer : List.of(Parallelizer.SEQUENTIAL, HELPED)) {
-            var profile = new dev.sandtable.scheduler.framework.Profile("default-scheduler", List.of(crashing), List.of(), List.of(), 0);
+            var profile = new Profile("default-scheduler", List.of(crashing), List.of(), List.of(), 0);
             Framework framework = new Framework(profile, new SeededRandom(7), parallelizer);
             try {
                 outcomes.add(framework.schedule(new PodInfo(SyntheticCluster.pods(Workload.BASIC, "p", 1).get(0)), cache.nodeList()).node());
@@ -80,8 +88,8 @@ class ParallelSchedulingEquivalenceTest {
             if (i % 3 == 1) {
                 nodes.get(i).getSpec().setUnschedulable(true);
             }
-            nodes.get(i).getStatus().setAllocatable(java.util.Map.of("cpu", new io.fabric8.kubernetes.api.model.Quantity("1"),
-                    "memory", new io.fabric8.kubernetes.api.model.Quantity("32Gi"), "pods", new io.fabric8.kubernetes.api.model.Quantity("110")));
+            nodes.get(i).getStatus().setAllocatable(Map.of("cpu", new Quantity("1"),
+                    "memory", new Quantity("32Gi"), "pods", new Quantity("110")));
             cache.upsertNode(nodes.get(i));
         }
         Framework framework = new Framework(PluginRegistry.build(SchedulerConfiguration.defaults().profiles().get(0), Listers.EMPTY),

@@ -2,8 +2,8 @@ package dev.sandtable.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sandtable.cluster.NodePool;
 import dev.sandtable.api.Pods;
+import dev.sandtable.cluster.NodePool;
 import dev.sandtable.engine.Simulation;
 import dev.sandtable.testing.Yaml;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PreemptionTest {
@@ -128,7 +131,7 @@ class PreemptionTest {
     private static Simulation preemptOn(List<HasMetadata> budgets, String preemptorCpu, int preemptorPriority, String... pods) {
         List<HasMetadata> first = new ArrayList<>(budgets);
         first.add(pool("p", 2));
-        java.util.Set<Integer> priorities = new java.util.TreeSet<>(List.of(preemptorPriority));
+        Set<Integer> priorities = new TreeSet<>(List.of(preemptorPriority));
         for (String spec : pods) {
             String[] f = spec.split(":");
             priorities.add(Integer.parseInt(f[2]));
@@ -188,7 +191,7 @@ class PreemptionTest {
     }
 
     private static Pod pinned(Pod p, String node) {
-        p.getSpec().setNodeSelector(java.util.Map.of("kubernetes.io/hostname", node));
+        p.getSpec().setNodeSelector(Map.of("kubernetes.io/hostname", node));
         return p;
     }
 }

@@ -8,6 +8,7 @@ import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.Status;
 import dev.sandtable.scheduler.plugins.podtopologyspread.PodTopologySpread;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
@@ -136,16 +138,16 @@ class SpreadScoringIndexEquivalenceTest {
             default -> {
                 String app = APPS.get(random.nextInt(APPS.size()));
                 var selector = switch (random.nextInt(4)) {
-                    case 0 -> new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().addToMatchLabels("app", app).build();
-                    case 1 -> new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().addNewMatchExpression().withKey("app")
+                    case 0 -> new LabelSelectorBuilder().addToMatchLabels("app", app).build();
+                    case 1 -> new LabelSelectorBuilder().addNewMatchExpression().withKey("app")
                             .withOperator("In").withValues(app, "db").endMatchExpression().build();
-                    case 2 -> new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().addNewMatchExpression().withKey("app")
+                    case 2 -> new LabelSelectorBuilder().addNewMatchExpression().withKey("app")
                             .withOperator("NotIn").withValues(app).endMatchExpression().build();
-                    default -> new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().addNewMatchExpression().withKey("tier")
+                    default -> new LabelSelectorBuilder().addNewMatchExpression().withKey("tier")
                             .withOperator("Exists").endMatchExpression().addToMatchLabels("app", app).build();
                 };
                 String key = random.nextBoolean() ? "topology.kubernetes.io/zone" : "kubernetes.io/hostname";
-                List<io.fabric8.kubernetes.api.model.TopologySpreadConstraint> constraints = new ArrayList<>();
+                List<TopologySpreadConstraint> constraints = new ArrayList<>();
                 constraints.add(new TopologySpreadConstraintBuilder().withMaxSkew(1 + random.nextInt(3)).withTopologyKey(key)
                         .withWhenUnsatisfiable("ScheduleAnyway").withLabelSelector(selector)
                         .withNodeTaintsPolicy(random.nextBoolean() ? "Honor" : null).build());

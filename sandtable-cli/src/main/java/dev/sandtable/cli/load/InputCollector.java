@@ -2,8 +2,9 @@ package dev.sandtable.cli.load;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,7 +89,7 @@ final class InputCollector {
                         "save it as UTF-8 (in PowerShell: Out-File -Encoding utf8)"));
                 return;
             }
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             sources.add(new Source(name, text));
         } catch (MalformedInputException e) {
             errors.add(new ManifestProblem(new Location(name, 0, 0).withoutLine(), "file is not UTF-8 text", "save it as UTF-8 YAML or JSON"));

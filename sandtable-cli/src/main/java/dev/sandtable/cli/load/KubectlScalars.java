@@ -2,6 +2,7 @@ package dev.sandtable.cli.load;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ final class KubectlScalars {
     private static final double JSON_EXPONENT_FROM = 1e21;
 
     private static Map<String, Object> words() {
-        var m = new java.util.HashMap<String, Object>();
+        var m = new HashMap<String, Object>();
         for (String s : new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
             m.put(s, Boolean.TRUE);
         }

@@ -1,5 +1,6 @@
 package dev.sandtable.cli.load;
 
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.ConstructNode;
@@ -61,7 +62,7 @@ final class KubectlSchema implements Schema {
         if (v instanceof Double) {
             return Tag.FLOAT;
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
+        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
             return Tag.INT;
         }
         return v instanceof KubectlScalars.NonFinite ? NON_FINITE : Tag.STR;

@@ -13,9 +13,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -33,7 +38,7 @@ public final class ManifestLoader {
     public Manifests load(List<String> paths) {
         // Jackson builds its deserializers for the pod spec graph on first use, the largest one-time cost of reading:
         // a spare core starts on that while files are read and split.
-        java.util.concurrent.ForkJoinPool.commonPool().execute(ObjectReader::prepare);
+        ForkJoinPool.commonPool().execute(ObjectReader::prepare);
         InputCollector collector = new InputCollector(new Renderer(), stdin);
         List<Given> given = new ArrayList<>();
         for (String path : paths) {
@@ -59,8 +64,8 @@ public final class ManifestLoader {
         List<Manifests.LocatedScenario> scenarios = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         // Where each kept object's fields are, for the checks below that look at the inputs as a whole.
-        Map<HasMetadata, java.util.function.Function<String, Location>> locators = new java.util.IdentityHashMap<>();
-        java.util.Set<Source> yielding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Map<HasMetadata, Function<String, Location>> locators = new IdentityHashMap<>();
+        Set<Source> yielding = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < checked.length; i++) {
             ObjectReader.Result r = checked[i].result();
             if (r.problem() != null || !r.objects().isEmpty()) {
@@ -111,10 +116,10 @@ public final class ManifestLoader {
     }
 
     /** The admission checks that need every object: PriorityClasses that pods name must exist, namespaces should. */
-    private static void admission(List<LoadedObject> objects, Map<HasMetadata, java.util.function.Function<String, Location>> locators,
+    private static void admission(List<LoadedObject> objects, Map<HasMetadata, Function<String, Location>> locators,
                                   List<ManifestProblem> errors, List<ManifestProblem> warnings) {
         List<HasMetadata> all = objects.stream().map(LoadedObject::object).toList();
-        java.util.Set<String> classes = PriorityAdmission.classes(all);
+        Set<String> classes = PriorityAdmission.classes(all);
         for (HasMetadata o : all) {
             PriorityAdmission.check(o, classes).ifPresent(fe -> errors.add(new ManifestProblem(locators.get(o).apply(fe.path()), fe.message(), fe.hint())));
         }

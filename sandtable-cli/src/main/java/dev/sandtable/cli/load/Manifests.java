@@ -1,7 +1,13 @@
 package dev.sandtable.cli.load;
 
+import dev.sandtable.engine.NotYetSimulated;
+import dev.sandtable.scenario.Scenario;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Everything read from the user's paths: the objects, the custom resources kept but not simulated,
@@ -11,29 +17,29 @@ public record Manifests(List<LoadedObject> objects, List<LoadedObject> notSimula
                         List<ManifestProblem> warnings, int sources, List<LocatedScenario> scenarios) {
 
     /** A Scenario found among the inputs: kept apart from the platform, with a way to find the line of any of its fields. */
-    public record LocatedScenario(dev.sandtable.scenario.Scenario scenario, Location location,
-                                  java.util.function.Function<String, Location> locator) {
+    public record LocatedScenario(Scenario scenario, Location location,
+                                  Function<String, Location> locator) {
     }
 
     /** Custom resources, counted by "apiVersion Kind". */
-    public java.util.Map<String, Integer> customResourceCounts() {
+    public Map<String, Integer> customResourceCounts() {
         return countByKind(notSimulated);
     }
 
     /** Built-in objects whose behaviour is not simulated yet (HPAs, quotas, ...), counted by "apiVersion Kind". */
-    public java.util.Map<String, Integer> inactiveBuiltinCounts() {
-        return countByKind(objects.stream().filter(o -> dev.sandtable.engine.NotYetSimulated.applies(o.object())).toList());
+    public Map<String, Integer> inactiveBuiltinCounts() {
+        return countByKind(objects.stream().filter(o -> NotYetSimulated.applies(o.object())).toList());
     }
 
     /** Everything kept but not acted on, custom resources and inactive built-in kinds together, as every command lists them. */
-    public java.util.Map<String, Integer> notSimulatedCounts() {
-        java.util.Map<String, Integer> all = new java.util.TreeMap<>(customResourceCounts());
+    public Map<String, Integer> notSimulatedCounts() {
+        Map<String, Integer> all = new TreeMap<>(customResourceCounts());
         all.putAll(inactiveBuiltinCounts());
         return all;
     }
 
-    private static java.util.Map<String, Integer> countByKind(List<LoadedObject> list) {
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    private static Map<String, Integer> countByKind(List<LoadedObject> list) {
+        Map<String, Integer> counts = new TreeMap<>();
         for (LoadedObject o : list) {
             counts.merge(o.object().getApiVersion() + " " + o.object().getKind(), 1, Integer::sum);
         }
@@ -46,6 +52,6 @@ public record Manifests(List<LoadedObject> objects, List<LoadedObject> notSimula
 
     /** Every object to put in the simulation, custom resources included (they are kept, not acted on). */
     public List<HasMetadata> all() {
-        return java.util.stream.Stream.concat(objects.stream(), notSimulated.stream()).map(LoadedObject::object).toList();
+        return Stream.concat(objects.stream(), notSimulated.stream()).map(LoadedObject::object).toList();
     }
 }

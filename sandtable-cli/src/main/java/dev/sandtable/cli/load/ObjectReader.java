@@ -1,20 +1,30 @@
 package dev.sandtable.cli.load;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.sandtable.api.KindRegistry;
 import dev.sandtable.cluster.NodePool;
 import dev.sandtable.scenario.Scenario;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,8 +77,8 @@ final class ObjectReader {
 
     /** Builds the deserializers most manifests need (pods and pod templates, nodes) ahead of the first document. */
     static void prepare() {
-        MAPPER.readerFor(io.fabric8.kubernetes.api.model.Pod.class);
-        MAPPER.readerFor(io.fabric8.kubernetes.api.model.Node.class);
+        MAPPER.readerFor(Pod.class);
+        MAPPER.readerFor(Node.class);
     }
 
     Result read(Document doc) {
@@ -126,7 +136,7 @@ final class ObjectReader {
     /** Reads an object's content as a type, with a mapper; fails with Jackson's exception, which carries the field's path. */
     @FunctionalInterface
     private interface Content {
-        HasMetadata as(ObjectMapper mapper, Class<? extends HasMetadata> type) throws java.io.IOException;
+        HasMetadata as(ObjectMapper mapper, Class<? extends HasMetadata> type) throws IOException;
     }
 
     /**
@@ -134,13 +144,13 @@ final class ObjectReader {
      * and kind) take the list's apiVersion and its kind without "List", as kubectl's UnstructuredList reads them.
      */
     private Result readList(Document doc, List<?> items, Object listApiVersion, String itemKind) {
-        List<LoadedObject> out = new java.util.ArrayList<>();
+        List<LoadedObject> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof Map<?, ?> item)) {
                 return Result.of(problem(doc, "items[" + i + "]", "list item is not a Kubernetes object", "each item needs apiVersion, kind and metadata"));
             }
             if (item.get("apiVersion") == null && item.get("kind") == null && !itemKind.isEmpty()) {
-                Map<Object, Object> typed = new java.util.LinkedHashMap<>(item);
+                Map<Object, Object> typed = new LinkedHashMap<>(item);
                 typed.put("apiVersion", listApiVersion);
                 typed.put("kind", itemKind);
                 item = typed;
@@ -209,12 +219,12 @@ final class ObjectReader {
                 return Result.of(problem(doc, prefix + field, wrong.message(), wrong.hint()));
             }
             return Result.of(problem(doc, prefix + field, describeMappingError(e, field), "compare the field with the " + k + " API reference"));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return Result.of(problem(doc, prefix, "cannot read object: " + firstLine(cause.getMessage()), "compare the field with the " + k + " API reference"));
         }
         if (obj.getMetadata() == null) {
-            obj.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMeta());
+            obj.setMetadata(new ObjectMeta());
         }
         int line = YamlLocator.lineOf(doc.text(), prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1));
         return new Result(List.of(new LoadedObject(obj, doc.at(line))), null);
@@ -321,8 +331,8 @@ final class ObjectReader {
     /** A scalar of the wrong JSON type, which the API server's decoder refuses (a quoted number for an int32, a number for a string). */
     record WrongType(String message, String hint) {
         static WrongType of(JsonMappingException e, String path) {
-            if (!(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) || m.getTargetType() == null
-                    || !(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) || parser.currentToken() == null
+            if (!(e instanceof MismatchedInputException m) || m.getTargetType() == null
+                    || !(e.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null
                     || !parser.currentToken().isScalarValue()) {
                 return null;
             }
@@ -340,19 +350,19 @@ final class ObjectReader {
             String text;
             try {
                 text = parser.getText();
-            } catch (java.io.IOException io) {
+            } catch (IOException io) {
                 return null;
             }
             String field = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
             var token = parser.currentToken();
-            String got = token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? "the string \"" + text + "\""
+            String got = token == JsonToken.VALUE_STRING ? "the string \"" + text + "\""
                     : token.isNumeric() ? "the number " + text : token.isBoolean() ? "the boolean " + text : "null";
             String hint;
             if (expected.equals("a string")) {
                 hint = "quote the value: " + field + ": \"" + text + "\"";
-            } else if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && expected.startsWith("an integer") && text.strip().matches("-?\\d+")) {
+            } else if (token == JsonToken.VALUE_STRING && expected.startsWith("an integer") && text.strip().matches("-?\\d+")) {
                 hint = "remove the quotes: " + field + ": " + text.strip();
-            } else if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && expected.equals("a boolean")
+            } else if (token == JsonToken.VALUE_STRING && expected.equals("a boolean")
                     && (text.equals("true") || text.equals("false"))) {
                 hint = "remove the quotes: " + field + ": " + text;
             } else {
@@ -363,10 +373,10 @@ final class ObjectReader {
     }
 
     private static String describeMappingError(JsonMappingException e, String path) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+        if (e instanceof InvalidFormatException f) {
             return "invalid value \"" + f.getValue() + "\" for " + path + ": expected " + f.getTargetType().getSimpleName().toLowerCase();
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+        if (e instanceof MismatchedInputException m) {
             return "wrong type at " + path + ": expected " + (m.getTargetType() == null ? "another type" : m.getTargetType().getSimpleName());
         }
         return "cannot read " + (path.isEmpty() ? "object" : path) + ": " + firstLine(e.getOriginalMessage());

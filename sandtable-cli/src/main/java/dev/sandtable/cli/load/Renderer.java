@@ -1,5 +1,6 @@
 package dev.sandtable.cli.load;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ final class Renderer {
             return false;
         }
         List<Path> candidates = new ArrayList<>();
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 candidates.add(Path.of(dir, tool));
             }

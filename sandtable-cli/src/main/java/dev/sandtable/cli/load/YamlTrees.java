@@ -2,7 +2,11 @@ package dev.sandtable.cli.load;
 
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,14 +133,14 @@ final class YamlTrees {
                 }
             }
             out.writeEndObject();
-        } catch (java.io.IOException impossible) {
-            throw new java.io.UncheckedIOException(impossible);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
         }
         end(it);
         return new Tokens(out, apiVersion, kind, hasItemsList);
     }
 
-    private void write(Iterator<Event> it, Event e, TokenBuffer out) throws java.io.IOException {
+    private void write(Iterator<Event> it, Event e, TokenBuffer out) throws IOException {
         if (e instanceof ScalarEvent s) {
             writeScalar(out, scalar(s));
         } else if (e instanceof MappingStartEvent m) {
@@ -177,7 +181,7 @@ final class YamlTrees {
     }
 
     /** The token a Jackson mapper writes for each value the schema's constructors return. */
-    static void writeScalar(TokenBuffer out, Object value) throws java.io.IOException {
+    static void writeScalar(TokenBuffer out, Object value) throws IOException {
         if (value instanceof String s) {
             out.writeString(s);
         } else if (value == null) {
@@ -188,7 +192,7 @@ final class YamlTrees {
             out.writeNumber(i);
         } else if (value instanceof Long l) {
             out.writeNumber(l);
-        } else if (value instanceof java.math.BigInteger b) {
+        } else if (value instanceof BigInteger b) {
             out.writeNumber(b);
         } else if (value instanceof Double d) {
             out.writeNumber(d);
@@ -200,7 +204,7 @@ final class YamlTrees {
     /** The keys of one mapping so far: a short list scanned in place, as most mappings have a handful of keys. */
     static final class Keys {
         private final ArrayList<Object> seen = new ArrayList<>(8);
-        private java.util.HashSet<Object> many;
+        private HashSet<Object> many;
 
         boolean add(Object key) {
             if (many != null) {
@@ -211,7 +215,7 @@ final class YamlTrees {
             }
             seen.add(key);
             if (seen.size() > 16) {
-                many = new java.util.HashSet<>(seen);
+                many = new HashSet<>(seen);
             }
             return true;
         }

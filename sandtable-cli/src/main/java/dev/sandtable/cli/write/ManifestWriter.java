@@ -3,11 +3,13 @@ package dev.sandtable.cli.write;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes API objects as block-style YAML documents, the shape `kubectl get -o yaml` prints and the loader's
@@ -34,7 +36,7 @@ public final class ManifestWriter {
 
     private static void mapping(JsonNode map, int indent, StringBuilder sb) {
         boolean first = true;
-        java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+        TreeMap<String, JsonNode> sorted = new TreeMap<>();
         map.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
         for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
             if (e.getValue().isNull() || (e.getValue().isContainerNode() && e.getValue().isEmpty())) {
@@ -76,6 +78,6 @@ public final class ManifestWriter {
     }
 
     private static String quoteKey(String key) {
-        return key.matches("[A-Za-z0-9_./-]+") ? key : new com.fasterxml.jackson.databind.node.TextNode(key).toString();
+        return key.matches("[A-Za-z0-9_./-]+") ? key : new TextNode(key).toString();
     }
 }

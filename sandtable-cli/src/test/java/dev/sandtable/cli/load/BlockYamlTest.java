@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +61,7 @@ class BlockYamlTest {
         return Outcome.READ;
     }
 
-    static java.util.stream.Stream<Path> yamlFiles() throws IOException {
+    static Stream<Path> yamlFiles() throws IOException {
         return YamlTreesTest.yamlFiles();
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.snakeyaml.engine.v2.api.Load;
 
 /**
@@ -115,7 +116,7 @@ class KubectlYamlCasesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"refused-infinity", "refused-nan"})
+    @ValueSource(strings = {"refused-infinity", "refused-nan"})
     void infiniteAndNanFloatsAreRefusedOnTheirLineAsKubectlRefusesThem(String name) throws IOException {
         assertThat(Files.readString(DIR.resolve(name + ".kubectl.json"))).contains("json: unsupported value");
         var doc = DocumentSplitter.split(new Source(name + ".yaml", Files.readString(DIR.resolve(name + ".yaml")))).getFirst();

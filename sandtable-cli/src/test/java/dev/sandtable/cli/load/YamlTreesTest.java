@@ -3,10 +3,13 @@ package dev.sandtable.cli.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * The event-built trees, and the event-written tokens, equal what snakeyaml-engine's Load builds (and Jackson
@@ -33,7 +37,7 @@ class YamlTreesTest {
             try {
                 return Files.walk(r);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml") || p.toString().endsWith(".json")).sorted();
     }
@@ -42,7 +46,7 @@ class YamlTreesTest {
     static List<Document> documents(Path file) throws IOException {
         try {
             return DocumentSplitter.split(new Source(file.toString(), Files.readString(file)));
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             return List.of();
         }
     }
@@ -126,7 +130,7 @@ class YamlTreesTest {
             }
             for (String rest : List.of("", "rue", "es", "ull", "1", ".5", "e3", "inf", "{X}")) {
                 assertThat(KubectlScalars.mayResolve(c + rest)).as("%s", c + rest).isFalse();
-                assertThat(resolver.resolve(c + rest, true)).as("%s", c + rest).isEqualTo(org.snakeyaml.engine.v2.nodes.Tag.STR);
+                assertThat(resolver.resolve(c + rest, true)).as("%s", c + rest).isEqualTo(Tag.STR);
             }
         }
     }
@@ -142,7 +146,7 @@ class YamlTreesTest {
     void scalarsResolveAsKubectlsYamlOneOneRulesSay() {
         String text = "i: 42\nbig: 12345678901\nf: 1.5\nb: true\nnil: null\ns: '42'\nw: yes\nv: 0.10\nmode: 0644\non: off\n";
         assertThat(TREES.parse(text)).isEqualTo(YamlTrees.jsonKeys(new Load(SETTINGS).loadFromString(text)));
-        var expected = new java.util.LinkedHashMap<String, Object>(java.util.Map.of("i", 42, "big", 12345678901L, "f", 1.5, "b", true,
+        var expected = new LinkedHashMap<String, Object>(Map.of("i", 42, "big", 12345678901L, "f", 1.5, "b", true,
                 "s", "42", "w", true, "v", 0.1, "mode", 420, "true", false));
         expected.put("nil", null);
         assertThat(TREES.parse(text)).isEqualTo(expected);

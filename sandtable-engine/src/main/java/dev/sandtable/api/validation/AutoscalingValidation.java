@@ -6,6 +6,7 @@ import dev.sandtable.api.FieldError;
 import dev.sandtable.api.Quantities;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
@@ -20,7 +21,7 @@ final class AutoscalingValidation {
     private AutoscalingValidation() {
     }
 
-    static void v2(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa, List<FieldError> errors) {
+    static void v2(HorizontalPodAutoscaler hpa, List<FieldError> errors) {
         HorizontalPodAutoscalerSpec s = hpa.getSpec();
         if (s == null) {
             errors.add(FieldErrors.required("spec", "", "add spec with scaleTargetRef, minReplicas and maxReplicas"));

@@ -5,7 +5,9 @@ import static dev.sandtable.api.validation.FieldErrors.invalidAt;
 
 import dev.sandtable.api.FieldError;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -82,10 +84,10 @@ final class ObjectMetaValidation {
         long size = 0;
         for (var e : annotations.entrySet()) {
             // Upstream checks the lower-cased key, so capitals are allowed in annotation keys.
-            for (String msg : NameValidation.qualifiedName(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            for (String msg : NameValidation.qualifiedName(e.getKey().toLowerCase(Locale.ROOT))) {
                 errors.add(invalidAt(FieldErrors.key("metadata.annotations", e.getKey()), "metadata.annotations", e.getKey(), msg, KEY_HINT));
             }
-            size += e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            size += e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().getBytes(StandardCharsets.UTF_8).length);
         }
         if (size > TOTAL_ANNOTATION_BYTES) {
             errors.add(new FieldError("metadata.annotations", "metadata.annotations: Too long: may not be more than " + TOTAL_ANNOTATION_BYTES

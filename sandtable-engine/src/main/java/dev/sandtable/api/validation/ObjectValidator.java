@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -43,7 +44,7 @@ public final class ObjectValidator {
             case Service s -> ServiceValidation.validate(s, errors);
             case NetworkPolicy n -> NetworkPolicyValidation.validate(n, errors);
             case PodDisruptionBudget p -> PolicyValidation.podDisruptionBudget(p, errors);
-            case io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler h -> AutoscalingValidation.v2(h, errors);
+            case HorizontalPodAutoscaler h -> AutoscalingValidation.v2(h, errors);
             case io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler h -> AutoscalingValidation.v1(h, errors);
             case PriorityClass p -> SchedulingValidation.priorityClass(p, errors);
             case ConfigMap c -> ConfigMapValidation.validate(c, errors);

@@ -1,9 +1,10 @@
 package dev.sandtable.controller.daemonset;
 
+import dev.sandtable.api.NodeAffinityMatcher;
 import dev.sandtable.api.NodeSelectors;
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.api.Tolerations;
 import dev.sandtable.api.Pods;
+import dev.sandtable.api.Tolerations;
 import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Node;
@@ -53,7 +54,7 @@ public final class DaemonSetController extends StoreController {
             }
         }
         PodSpec template = withDaemonTolerations(ds.getSpec().getTemplate().getSpec());
-        dev.sandtable.api.NodeAffinityMatcher affinity = dev.sandtable.api.NodeAffinityMatcher.of(template);
+        NodeAffinityMatcher affinity = NodeAffinityMatcher.of(template);
         int desired = 0, scheduled = 0, ready = 0, misscheduled = 0;
         for (Node node : store.list(Node.class)) {
             String nodeName = node.getMetadata().getName();
@@ -99,10 +100,10 @@ public final class DaemonSetController extends StoreController {
 
     /** nodeShouldRunDaemonPod: node affinity and selector match, and every NoSchedule/NoExecute taint is tolerated. */
     public static boolean shouldRun(PodSpec spec, Node node) {
-        return shouldRun(dev.sandtable.api.NodeAffinityMatcher.of(spec), spec, node);
+        return shouldRun(NodeAffinityMatcher.of(spec), spec, node);
     }
 
-    static boolean shouldRun(dev.sandtable.api.NodeAffinityMatcher affinity, PodSpec spec, Node node) {
+    static boolean shouldRun(NodeAffinityMatcher affinity, PodSpec spec, Node node) {
         Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
         if (!affinity.matches(node.getMetadata().getName(), labels)) {
             return false;

@@ -2,6 +2,7 @@ package dev.sandtable.controller.deployment;
 
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.Pods;
+import dev.sandtable.api.WatchEvent;
 import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -35,7 +36,7 @@ public final class DeploymentController extends StoreController {
     public DeploymentController(ObjectStore store) {
         super(store);
         store.watch(Deployment.class, e -> {
-            if (e.type() == dev.sandtable.api.WatchEvent.Type.DELETED) {
+            if (e.type() == WatchEvent.Type.DELETED) {
                 hashes.remove(e.object().getMetadata().getUid());
             }
             enqueue(key(e.object()));

@@ -2,8 +2,8 @@ package dev.sandtable.controller.disruption;
 
 import dev.sandtable.api.LabelSelectors;
 import dev.sandtable.api.ObjectStore;
-import dev.sandtable.api.WatchEvent;
 import dev.sandtable.api.Pods;
+import dev.sandtable.api.WatchEvent;
 import dev.sandtable.controller.StoreController;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public final class HorizontalController {
             return kind + " " + ns + "/" + name + " is not a kind Sandtable simulates, so its scale subresource is not served"
                     + " (scale targets: Deployment, StatefulSet, ReplicaSet)";
         }
-        String resource = kind.toLowerCase(java.util.Locale.ROOT) + "s";
+        String resource = kind.toLowerCase(Locale.ROOT) + "s";
         return resource + ".apps \"" + name + "\" not found";
     }
 

@@ -1,7 +1,9 @@
 package dev.sandtable.controller.podautoscaler;
 
 import dev.sandtable.api.Pods;
+import dev.sandtable.api.Quantities;
 import dev.sandtable.metrics.RecordedMetrics;
+import dev.sandtable.sim.SimClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -11,7 +13,9 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,11 +51,11 @@ public record HpaExplanation(String hpa, String target, String at, int currentRe
         ScaleHistory history = new ScaleHistory(List.of(new ScaleHistory.Recommendation(steady, now - 1000)), List.of(), List.of());
         Decision d = reconciler.reconcile(hpa, Optional.of(scale), null, pods, history, now);
 
-        java.util.Map<String, String> groups;
+        Map<String, String> groups;
         try {
-            groups = calc.podGroups(pods, new java.util.HashMap<>(metrics.resourceMetric("cpu", hpa.getMetadata().getNamespace(), pods, null)), "cpu", now);
+            groups = calc.podGroups(pods, new HashMap<>(metrics.resourceMetric("cpu", hpa.getMetadata().getNamespace(), pods, null)), "cpu", now);
         } catch (MetricsUnavailableException e) {
-            groups = calc.podGroups(pods, java.util.Map.of(), "cpu", now);
+            groups = calc.podGroups(pods, Map.of(), "cpu", now);
         }
         List<PodRow> rows = new ArrayList<>();
         for (Pod p : pods) {
@@ -109,7 +113,7 @@ public record HpaExplanation(String hpa, String target, String at, int currentRe
             if (q == null) {
                 return null;
             }
-            sum += dev.sandtable.api.Quantities.milliValue(q);
+            sum += Quantities.milliValue(q);
         }
         return resource.equals("cpu") ? Reconciler.milli(sum) : (sum / 1000 / 1048576) + "Mi";
     }
@@ -131,6 +135,6 @@ public record HpaExplanation(String hpa, String target, String at, int currentRe
                 now = Math.max(now, Instant.parse(p.getStatus().getStartTime()).toEpochMilli() + Duration.ofMinutes(10).toMillis());
             }
         }
-        return now == Long.MIN_VALUE ? dev.sandtable.sim.SimClock.DEFAULT_EPOCH.toEpochMilli() : now;
+        return now == Long.MIN_VALUE ? SimClock.DEFAULT_EPOCH.toEpochMilli() : now;
     }
 }

@@ -3,9 +3,11 @@ package dev.sandtable.controller.podautoscaler;
 import dev.sandtable.api.Pods;
 import dev.sandtable.api.Quantities;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The HPA replica calculator of kube-controller-manager v1.31 (pkg/controller/podautoscaler/replica_calculator.go):
@@ -113,7 +116,7 @@ public final class ReplicaCalculator {
 
     /** GetMetricReplicas: a Pods metric with an AverageValue target. */
     public Proposal podsMetricReplicas(int currentReplicas, long targetAverageMillis, String metric, String namespace, List<Pod> pods,
-                                       io.fabric8.kubernetes.api.model.LabelSelector metricSelector, long nowMillis) {
+                                       LabelSelector metricSelector, long nowMillis) {
         Map<String, PodMetric> m = copy(fetch(() -> metrics.podsMetric(metric, namespace, pods, metricSelector), "unable to get metric " + metric));
         return plainMetricReplicas(m, currentReplicas, targetAverageMillis, pods, "", nowMillis);
     }
@@ -163,8 +166,8 @@ public final class ReplicaCalculator {
 
     /** GetObjectMetricReplicas: an Object metric with a Value target. */
     public Proposal objectMetricReplicas(int currentReplicas, long targetMillis, String metric, String namespace,
-                                         io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference object, List<Pod> pods,
-                                         io.fabric8.kubernetes.api.model.LabelSelector metricSelector) {
+                                         CrossVersionObjectReference object, List<Pod> pods,
+                                         LabelSelector metricSelector) {
         long value = fetch(() -> metrics.objectMetric(metric, namespace, object, metricSelector),
                 "unable to get metric " + metric + ": " + object.getKind() + " on " + namespace + " " + object.getName() + "/").value();
         double ratio = (double) value / targetMillis;
@@ -173,8 +176,8 @@ public final class ReplicaCalculator {
 
     /** GetObjectPerPodMetricReplicas: an Object metric with an AverageValue target, divided over the current replicas. */
     public Proposal objectPerPodMetricReplicas(int statusReplicas, long targetAverageMillis, String metric, String namespace,
-                                               io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference object,
-                                               io.fabric8.kubernetes.api.model.LabelSelector metricSelector) {
+                                               CrossVersionObjectReference object,
+                                               LabelSelector metricSelector) {
         long value = fetch(() -> metrics.objectMetric(metric, namespace, object, metricSelector),
                 "unable to get metric " + metric + ": " + object.getKind() + " on " + namespace + " " + object.getName() + "/").value();
         return perPod(statusReplicas, targetAverageMillis, value);
@@ -182,7 +185,7 @@ public final class ReplicaCalculator {
 
     /** GetExternalMetricReplicas: the external series summed, against a Value target. */
     public Proposal externalMetricReplicas(int currentReplicas, long targetMillis, String metric, String namespace,
-                                           io.fabric8.kubernetes.api.model.LabelSelector metricSelector, List<Pod> pods) {
+                                           LabelSelector metricSelector, List<Pod> pods) {
         long total = externalTotal(metric, namespace, metricSelector);
         double ratio = (double) total / targetMillis;
         return new Proposal(usageRatioReplicaCount(currentReplicas, ratio, pods), total, 0);
@@ -190,11 +193,11 @@ public final class ReplicaCalculator {
 
     /** GetExternalPerPodMetricReplicas: the external series summed, against an AverageValue target. */
     public Proposal externalPerPodMetricReplicas(int statusReplicas, long targetAverageMillis, String metric, String namespace,
-                                                 io.fabric8.kubernetes.api.model.LabelSelector metricSelector) {
+                                                 LabelSelector metricSelector) {
         return perPod(statusReplicas, targetAverageMillis, externalTotal(metric, namespace, metricSelector));
     }
 
-    private long externalTotal(String metric, String namespace, io.fabric8.kubernetes.api.model.LabelSelector metricSelector) {
+    private long externalTotal(String metric, String namespace, LabelSelector metricSelector) {
         List<Long> values = fetch(() -> metrics.externalMetric(metric, namespace, metricSelector),
                 "unable to get external metric " + namespace + "/" + metric + "/" + SelectorText.of(metricSelector));
         long total = 0;
@@ -233,7 +236,7 @@ public final class ReplicaCalculator {
         return (int) Math.ceil(ratio * ready);
     }
 
-    private static <T> T fetch(java.util.function.Supplier<T> call, String context) {
+    private static <T> T fetch(Supplier<T> call, String context) {
         try {
             return call.get();
         } catch (MetricsUnavailableException e) {

@@ -1,6 +1,7 @@
 package dev.sandtable.controller.podautoscaler;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The HPA controller's normalization of a proposal (horizontal.go, v1.31): stabilization over recent recommendations,
@@ -199,7 +200,7 @@ public final class ReplicaNormalizer {
     }
 
     /** getReplicasChangePerPeriod: the changes made within the last period. */
-    public static int changeInPeriod(int periodSeconds, java.util.List<ScaleHistory.ScaleEvent> events, long now) {
+    public static int changeInPeriod(int periodSeconds, List<ScaleHistory.ScaleEvent> events, long now) {
         long cutoff = now - periodSeconds * 1000L;
         int replicas = 0;
         for (ScaleHistory.ScaleEvent e : events) {
@@ -215,7 +216,7 @@ public final class ReplicaNormalizer {
         if (up == null && down == null) {
             return;
         }
-        java.util.List<ScaleHistory.ScaleEvent> events;
+        List<ScaleHistory.ScaleEvent> events;
         int period;
         int change;
         if (newReplicas > prevReplicas) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Optional;
 public record ScaleTarget(HasMetadata object, int specReplicas, int statusReplicas, LabelSelector selector) {
 
     /** The kinds whose scale the simulation serves. */
-    public static final java.util.List<String> KINDS = java.util.List.of("Deployment", "StatefulSet", "ReplicaSet");
+    public static final List<String> KINDS = List.of("Deployment", "StatefulSet", "ReplicaSet");
 
     /** The scale of the object a reference names, or empty when it does not exist or is not a simulated kind. */
     public static Optional<ScaleTarget> get(ObjectStore store, String namespace, CrossVersionObjectReference ref) {

@@ -3,6 +3,7 @@ package dev.sandtable.metrics.server;
 import dev.sandtable.api.ObjectStore;
 import dev.sandtable.api.Quantities;
 import dev.sandtable.metrics.LoadModel;
+import dev.sandtable.metrics.UsageModel;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -43,7 +44,7 @@ public final class MetricsServer {
         double cpuMillis;
         double memoryBytes;
         double servedRps;
-        dev.sandtable.metrics.UsageModel usage;
+        UsageModel usage;
         String node;
         long seen;
 

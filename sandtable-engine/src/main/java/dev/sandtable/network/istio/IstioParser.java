@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Reads Istio's security.istio.io/v1 (and v1beta1) PeerAuthentication and AuthorizationPolicy custom resources from their spec maps. */
 public final class IstioParser {
@@ -90,7 +91,7 @@ public final class IstioParser {
     }
 
     private static List<Integer> numbers(Object o) {
-        return list(o).stream().map(IstioParser::number).filter(java.util.Objects::nonNull).toList();
+        return list(o).stream().map(IstioParser::number).filter(Objects::nonNull).toList();
     }
 
     private static Integer number(Object o) {

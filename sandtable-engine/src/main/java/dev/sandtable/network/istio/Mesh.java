@@ -1,9 +1,9 @@
 package dev.sandtable.network.istio;
 
-import dev.sandtable.api.LabelSelectors;
 import dev.sandtable.api.Cidr;
-import dev.sandtable.network.Endpoint;
 import dev.sandtable.api.Ip;
+import dev.sandtable.api.LabelSelectors;
+import dev.sandtable.network.Endpoint;
 import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.PodRef;
 import dev.sandtable.network.PortSet;

@@ -3,6 +3,7 @@ package dev.sandtable.scenario.events;
 import dev.sandtable.scenario.ParseContext;
 import dev.sandtable.scenario.ScenarioRuntime;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ public record ApplyEvent(String file, List<HasMetadata> objects) implements Scen
     @Override
     public void apply(ScenarioRuntime runtime) {
         var store = runtime.simulation().store();
-        List<HasMetadata> fresh = new java.util.ArrayList<>();
+        List<HasMetadata> fresh = new ArrayList<>();
         for (HasMetadata o : objects) {
             var existing = store.find(o);
             if (existing.isPresent()) {

@@ -1,8 +1,8 @@
 package dev.sandtable.scenario.events;
 
 import dev.sandtable.scenario.ParseContext;
-import java.util.ServiceLoader;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**

@@ -5,6 +5,7 @@ import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
 import dev.sandtable.sim.GoDurations;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,14 +31,14 @@ public record Availability(String name, String key, double atLeast, Window windo
             }
         }
         double availability = demand == 0 ? 1 : ok / demand;
-        String pct = String.format(java.util.Locale.ROOT, "%.3f%%", availability * 100);
-        String target = String.format(java.util.Locale.ROOT, "%.3f%%", atLeast * 100);
+        String pct = String.format(Locale.ROOT, "%.3f%%", availability * 100);
+        String target = String.format(Locale.ROOT, "%.3f%%", atLeast * 100);
         if (availability + 1e-12 >= atLeast) {
             return new Verdict(name, "availability", true, key + " served " + pct + " of demand (target " + target + ")", null, null);
         }
         return new Verdict(name, "availability", false, key + " served " + pct + " of demand, below " + target
                 + (worst >= 0 ? "; most dropped at " + GoDurations.clock(recorder.offsetOf(worst)) + ": " + SeriesBound.fmt(worstDrop) + " req/s" : ""),
-                worst >= 0 ? recorder.offsetOf(worst) : null, String.format(java.util.Locale.ROOT, "%.3f points", (atLeast - availability) * 100));
+                worst >= 0 ? recorder.offsetOf(worst) : null, String.format(Locale.ROOT, "%.3f points", (atLeast - availability) * 100));
     }
 
     /** The expectation type. */

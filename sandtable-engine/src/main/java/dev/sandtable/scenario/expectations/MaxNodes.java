@@ -1,6 +1,7 @@
 package dev.sandtable.scenario.expectations;
 
 import dev.sandtable.scenario.ParseContext;
+import dev.sandtable.scenario.Window;
 import java.util.Map;
 
 /** maxNodes: a node pool never has more than N nodes in the window. */
@@ -11,7 +12,7 @@ public final class MaxNodes implements ExpectationType {
     }
 
     @Override
-    public Expectation parse(Object value, String name, dev.sandtable.scenario.Window window, ParseContext ctx, String path) {
+    public Expectation parse(Object value, String name, Window window, ParseContext ctx, String path) {
         if (!(value instanceof Map<?, ?> m) || m.get("pool") == null || m.get("atMost") == null) {
             ctx.error(path, "maxNodes needs pool and atMost", "e.g. maxNodes: {pool: frontend-pool, atMost: 4}");
             return null;

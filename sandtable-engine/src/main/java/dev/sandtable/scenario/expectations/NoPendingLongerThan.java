@@ -4,9 +4,11 @@ import dev.sandtable.scenario.ParseContext;
 import dev.sandtable.scenario.PendingTracker;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
+import dev.sandtable.scenario.WorkloadRef;
 import dev.sandtable.sim.GoDurations;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** noPendingLongerThan: no pod that starts waiting within the window waits for a node longer than the limit. */
 public record NoPendingLongerThan(String name, Duration limit, String namespace, String podPrefix, Window window) implements Expectation {
@@ -50,7 +52,7 @@ public record NoPendingLongerThan(String name, Duration limit, String namespace,
             Map<?, ?> m = value instanceof Map<?, ?> map ? map : Map.of();
             Duration d = ctx.duration(value instanceof Map<?, ?> ? m.get("duration") : value, path + (value instanceof Map<?, ?> ? ".duration" : ""));
             String namespace = m.get("namespace") == null ? null : String.valueOf(m.get("namespace"));
-            var workload = m.get("workload") == null ? java.util.Optional.<dev.sandtable.scenario.WorkloadRef>empty() : ctx.workload(m.get("workload"), path + ".workload");
+            var workload = m.get("workload") == null ? Optional.<WorkloadRef>empty() : ctx.workload(m.get("workload"), path + ".workload");
             if (d == null || m.get("workload") != null && workload.isEmpty()) {
                 return null;
             }

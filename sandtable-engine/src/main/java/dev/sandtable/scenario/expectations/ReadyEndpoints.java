@@ -1,6 +1,7 @@
 package dev.sandtable.scenario.expectations;
 
 import dev.sandtable.scenario.ParseContext;
+import dev.sandtable.scenario.Window;
 import java.util.Map;
 
 /** readyEndpoints: a Service keeps at least N ready endpoints at every sample of the window. */
@@ -11,7 +12,7 @@ public final class ReadyEndpoints implements ExpectationType {
     }
 
     @Override
-    public Expectation parse(Object value, String name, dev.sandtable.scenario.Window window, ParseContext ctx, String path) {
+    public Expectation parse(Object value, String name, Window window, ParseContext ctx, String path) {
         if (!(value instanceof Map<?, ?> m) || m.get("service") == null || m.get("atLeast") == null) {
             ctx.error(path, "readyEndpoints needs service and atLeast", "e.g. readyEndpoints: {service: shop/api, atLeast: 2}");
             return null;

@@ -3,6 +3,7 @@ package dev.sandtable.scenario.expectations;
 import dev.sandtable.scenario.ParseContext;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
+import dev.sandtable.sim.GoDurations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public record Replicas(String name, String series, String workload, double min, 
             }
             Window from = new Window(Math.max(window.fromMillis(), by.toMillis()), window.toMillis());
             return new Replicas(name != null ? name : w.get().id() + " has " + lo.intValue() + "-" + hi.intValue() + " ready replicas"
-                    + (by.isZero() ? "" : " by " + dev.sandtable.sim.GoDurations.format(by)),
+                    + (by.isZero() ? "" : " by " + GoDurations.format(by)),
                     "workload[" + w.get().id() + "].ready", w.get().id(), lo, hi, from);
         }
     }

@@ -4,6 +4,7 @@ import dev.sandtable.scenario.Recorder;
 import dev.sandtable.scenario.Verdict;
 import dev.sandtable.scenario.Window;
 import dev.sandtable.sim.GoDurations;
+import java.util.Locale;
 
 /**
  * A bound on a recorded series at every sample of a window: at most or at least a value. A failure tells
@@ -38,6 +39,6 @@ record SeriesBound(String name, String type, String series, String label, boolea
     }
 
     static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.3f", d);
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.3f", d);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a KubeSchedulerConfiguration as users write it, applying kube-scheduler v1.31's defaulting and plugin-set
@@ -215,7 +216,7 @@ public final class ConfigParser {
             }
             return;
         }
-        errors.add(new FieldError(path, "unknown plugin " + name, "Sandtable simulates " + String.join(", ", new java.util.TreeSet<>(union()))));
+        errors.add(new FieldError(path, "unknown plugin " + name, "Sandtable simulates " + String.join(", ", new TreeSet<>(union()))));
     }
 
     private static Set<String> union() {

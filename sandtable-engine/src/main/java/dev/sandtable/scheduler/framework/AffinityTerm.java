@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ public final class AffinityTerm {
         this.topologyKey = topologyKey == null ? "" : topologyKey;
         this.namespaceSelector = namespaceSelector;
         this.weight = weight;
-        this.hash = java.util.Objects.hash(namespaces, selector, this.topologyKey, namespaceSelector, weight);
+        this.hash = Objects.hash(namespaces, selector, this.topologyKey, namespaceSelector, weight);
     }
 
     public Set<String> namespaces() {

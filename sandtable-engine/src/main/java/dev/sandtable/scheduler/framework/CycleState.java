@@ -1,7 +1,10 @@
 package dev.sandtable.scheduler.framework;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Data one scheduling cycle shares between a plugin's extension points (framework.CycleState, kube-scheduler
@@ -30,21 +33,21 @@ public final class CycleState {
         return type.cast(data.get(key));
     }
 
-    private java.util.Set<String> nodeNames;
-    private final java.util.TreeSet<String> narrowingPlugins = new java.util.TreeSet<>();
+    private Set<String> nodeNames;
+    private final TreeSet<String> narrowingPlugins = new TreeSet<>();
 
     /** A PreFilterResult: the plugin knows the pod can only run on these nodes; results of several plugins intersect. */
-    public void restrictToNodes(String plugin, java.util.Set<String> names) {
+    public void restrictToNodes(String plugin, Set<String> names) {
         narrowingPlugins.add(plugin);
         if (nodeNames == null) {
-            nodeNames = new java.util.HashSet<>(names);
+            nodeNames = new HashSet<>(names);
         } else {
             nodeNames.retainAll(names);
         }
     }
 
     /** The nodes PreFilter narrowed scheduling to, or null for all nodes. */
-    java.util.Set<String> nodeNames() {
+    Set<String> nodeNames() {
         return nodeNames;
     }
 

@@ -2,9 +2,13 @@ package dev.sandtable.scheduler.framework;
 
 import dev.sandtable.sim.SeededRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One scheduling cycle (kube-scheduler v1.31 schedule_one.go): PreFilter, then Filter over nodes starting
@@ -22,12 +26,12 @@ public final class Framework {
     private final Parallelizer.Tuning scoreTuning = new Parallelizer.Tuning();
     // Filter verdicts by position in the walk, reused across cycles (schedule is not re-entered).
     private Status[] verdicts = new Status[0];
-    private final Map<Integer, RuntimeException> crashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, RuntimeException> crashes = new ConcurrentHashMap<>();
     private long[][] scoreBuffers = new long[0][];
     private final List<PreFilterPlugin> preFilters = new ArrayList<>();
     private final List<PreScorePlugin> preScores = new ArrayList<>();
     private int nextStartNodeIndex;
-    private NominatedPods nominatedPods = node -> java.util.List.of();
+    private NominatedPods nominatedPods = node -> List.of();
 
     /** Pods that preempted and wait for their nominated node, by node name (the scheduling queue's nominator). */
     @FunctionalInterface
@@ -158,7 +162,7 @@ public final class Framework {
         if (!crashes.isEmpty()) {
             crashes.clear();
         }
-        java.util.concurrent.atomic.AtomicInteger found = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger found = new AtomicInteger();
         parallelizer.until(count, filterTuning, (from, to, alone) -> {
             int feasible = 0;
             for (int i = from; i < to; i++) {
@@ -294,7 +298,7 @@ public final class Framework {
             for (PodInfo n : nominated) {
                 if (n.priority() >= pod.priority() && !n.key().equals(pod.key())) {
                     if (withNominated == null) {
-                        withNominated = node.without(java.util.Set.of());
+                        withNominated = node.without(Set.of());
                     }
                     withNominated.addPod(n.pod().getMetadata().getUid(), n);
                 }
@@ -401,7 +405,7 @@ public final class Framework {
     /** Plugin p's score array for n nodes, reused while n stays the same (it usually does: n is numFeasibleNodesToFind). */
     private long[] scoreBuffer(int plugin, int n) {
         if (scoreBuffers.length <= plugin) {
-            scoreBuffers = java.util.Arrays.copyOf(scoreBuffers, profile.scores().size());
+            scoreBuffers = Arrays.copyOf(scoreBuffers, profile.scores().size());
         }
         long[] b = scoreBuffers[plugin];
         if (b == null || b.length != n) {

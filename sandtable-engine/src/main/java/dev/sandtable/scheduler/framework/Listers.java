@@ -4,8 +4,10 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The informer listers plugins read cluster objects through (framework.Handle's SharedInformerFactory, v1.31). */
 public interface Listers {
@@ -28,7 +30,7 @@ public interface Listers {
      * empty selectors, which match everything but add nothing to a selector). Listers may answer from an index.
      */
     default List<Service> servicesSelecting(String namespace, Map<String, String> labels) {
-        List<Service> out = new java.util.ArrayList<>();
+        List<Service> out = new ArrayList<>();
         for (Service svc : services(namespace)) {
             Map<String, String> sel = svc.getSpec() == null ? null : svc.getSpec().getSelector();
             if (sel != null && !sel.isEmpty() && selects(sel, labels)) {
@@ -41,7 +43,7 @@ public interface Listers {
     /** Whether a Service's selector (a label set) matches the labels. */
     static boolean selects(Map<String, String> selector, Map<String, String> labels) {
         for (Map.Entry<String, String> e : selector.entrySet()) {
-            if (!labels.containsKey(e.getKey()) || !java.util.Objects.equals(e.getValue(), labels.get(e.getKey()))) {
+            if (!labels.containsKey(e.getKey()) || !Objects.equals(e.getValue(), labels.get(e.getKey()))) {
                 return false;
             }
         }

@@ -1,13 +1,16 @@
 package dev.sandtable.scheduler.framework;
 
 import dev.sandtable.api.Resources;
+import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Taint;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The scheduler's aggregated view of one node (kube-scheduler v1.31 framework.NodeInfo):
@@ -133,7 +136,7 @@ public final class NodeInfo {
     }
 
     /** A copy of this node without the given pods, for preemption's what-if evaluation. */
-    public NodeInfo without(java.util.Set<String> uids) {
+    public NodeInfo without(Set<String> uids) {
         NodeInfo copy = new NodeInfo(node);
         pods.forEach((uid, p) -> {
             if (!uids.contains(uid)) {
@@ -183,12 +186,12 @@ public final class NodeInfo {
     private volatile ImageSizes imageSizes = new ImageSizes(null, Map.of());
 
     /** Pods on this node that have a podAffinity or podAntiAffinity stanza. */
-    public java.util.Collection<PodInfo> podsWithAffinity() {
+    public Collection<PodInfo> podsWithAffinity() {
         return podsWithAffinity.values();
     }
 
     /** Pods on this node with at least one required anti-affinity term. */
-    public java.util.Collection<PodInfo> podsWithRequiredAntiAffinity() {
+    public Collection<PodInfo> podsWithRequiredAntiAffinity() {
         return podsWithRequiredAntiAffinity.values();
     }
 
@@ -198,7 +201,7 @@ public final class NodeInfo {
         if (cached.of() != node) {
             Map<String, Long> sizes = new HashMap<>();
             if (node.getStatus() != null && node.getStatus().getImages() != null) {
-                for (io.fabric8.kubernetes.api.model.ContainerImage image : node.getStatus().getImages()) {
+                for (ContainerImage image : node.getStatus().getImages()) {
                     if (image.getNames() == null) {
                         continue;
                     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The pods placed on nodes, indexed by namespace and label as client-go's indexers index a cache, so the pods a
@@ -53,7 +54,7 @@ public final class PlacedPods {
      * the requirement with the fewest such pods; the caller still matches the whole selector. False, without calling
      * back, when the selector has no such requirement to narrow by.
      */
-    public boolean forEachCandidate(String namespace, ParsedSelector selector, java.util.function.Consumer<Placement> action) {
+    public boolean forEachCandidate(String namespace, ParsedSelector selector, Consumer<Placement> action) {
         List<Map.Entry<String, List<String>>> required = selector.valueRequirements();
         if (required.isEmpty()) {
             return false;

@@ -1,7 +1,9 @@
 package dev.sandtable.scheduler.framework;
 
+import dev.sandtable.api.NodeAffinityMatcher;
 import dev.sandtable.api.PodRequests;
 import dev.sandtable.api.Resources;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -45,13 +47,13 @@ public final class PodInfo {
     }
 
     // Volatile: filters run on several threads, and the first to ask compiles it.
-    private volatile dev.sandtable.api.NodeAffinityMatcher nodeAffinity;
+    private volatile NodeAffinityMatcher nodeAffinity;
 
     /** The pod's nodeSelector and required node affinity, compiled on first use. */
-    public dev.sandtable.api.NodeAffinityMatcher nodeAffinity() {
-        dev.sandtable.api.NodeAffinityMatcher m = nodeAffinity;
+    public NodeAffinityMatcher nodeAffinity() {
+        NodeAffinityMatcher m = nodeAffinity;
         if (m == null) {
-            m = dev.sandtable.api.NodeAffinityMatcher.of(pod.getSpec());
+            m = NodeAffinityMatcher.of(pod.getSpec());
             nodeAffinity = m;
         }
         return m;
@@ -105,13 +107,13 @@ public final class PodInfo {
 
     /** NodeInfo's podWithAffinity: the pod has a podAffinity or podAntiAffinity stanza. */
     public boolean hasPodAffinityOrAntiAffinity() {
-        io.fabric8.kubernetes.api.model.Affinity a = pod.getSpec().getAffinity();
+        Affinity a = pod.getSpec().getAffinity();
         return a != null && (a.getPodAffinity() != null || a.getPodAntiAffinity() != null);
     }
 
     /** NodeInfo's podWithRequiredAntiAffinity: the pod has at least one required anti-affinity term. */
     public boolean hasRequiredAntiAffinity() {
-        io.fabric8.kubernetes.api.model.Affinity a = pod.getSpec().getAffinity();
+        Affinity a = pod.getSpec().getAffinity();
         return a != null && a.getPodAntiAffinity() != null
                 && a.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() != null
                 && !a.getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().isEmpty();

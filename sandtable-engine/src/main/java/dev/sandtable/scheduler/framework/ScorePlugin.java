@@ -1,5 +1,6 @@
 package dev.sandtable.scheduler.framework;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The Score and NormalizeScore extension points: how good is each feasible node, on a 0-100 scale after normalizing. */
@@ -22,7 +23,7 @@ public interface ScorePlugin extends Plugin {
         }
         if (max == 0) {
             if (reverse) {
-                java.util.Arrays.fill(scores, MAX_NODE_SCORE);
+                Arrays.fill(scores, MAX_NODE_SCORE);
             }
             return;
         }

@@ -16,9 +16,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReferenc
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -129,7 +131,7 @@ class ReplicaCalculatorTest {
 
     static String[] ones(int n) {
         String[] r = new String[n];
-        java.util.Arrays.fill(r, "1.0");
+        Arrays.fill(r, "1.0");
         return r;
     }
 
@@ -243,7 +245,7 @@ class ReplicaCalculatorTest {
         ReplicaCalculator calc = new ReplicaCalculator(new FakeMetrics(tc), ReplicaCalculator.DEFAULT_TOLERANCE, CPU_INIT, READINESS_DELAY);
         CrossVersionObjectReference object = new CrossVersionObjectReference("apps/v1", "Deployment", "some-deployment");
         LabelSelector selector = new LabelSelector(null, Map.of("label", "value"));
-        java.util.function.Supplier<ReplicaCalculator.Proposal> run = () -> switch (tc.type()) {
+        Supplier<ReplicaCalculator.Proposal> run = () -> switch (tc.type()) {
             case RESOURCE -> calc.resourceReplicas(tc.currentReplicas(), (int) tc.target(), tc.resource(), "test-namespace", pods, null, NOW);
             case PODS -> calc.podsMetricReplicas(tc.currentReplicas(), tc.target(), "qps", "test-namespace", pods, null, NOW);
             case OBJECT -> calc.objectMetricReplicas(tc.currentReplicas(), tc.target(), "qps", "test-namespace", object, pods, null);

@@ -11,6 +11,8 @@ import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.plugins.noderesources.BalancedAllocation;
 import dev.sandtable.scheduler.plugins.noderesources.Fit;
 import dev.sandtable.scheduler.plugins.noderesources.ScoringStrategy;
+import dev.sandtable.sim.SeededRandom;
+import dev.sandtable.sim.SimClock;
 import dev.sandtable.testing.Yaml;
 import java.nio.file.Files;
 import java.nio.file.Path;

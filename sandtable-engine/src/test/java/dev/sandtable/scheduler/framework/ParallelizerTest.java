@@ -3,11 +3,15 @@ package dev.sandtable.scheduler.framework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The parallelizer runs each piece once, and a stopped run leaves a complete prefix, as callers that read in order need. */
 class ParallelizerTest {
@@ -70,12 +74,12 @@ class ParallelizerTest {
 
     @Test
     void aRunStartedFromInsideAChunkRunsAlone() {
-        java.util.List<Boolean> inner = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Boolean> inner = Collections.synchronizedList(new ArrayList<>());
         Thread caller = Thread.currentThread();
         HELPED.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
             if (Thread.currentThread() != caller) {
                 // Slow helpers, so that the calling thread surely runs some chunks itself.
-                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                LockSupport.parkNanos(2_000_000);
             } else if (inner.isEmpty()) {
                 HELPED.until(500, new Parallelizer.Tuning(), (f, t, innerAlone) -> {
                     inner.add(innerAlone);
@@ -123,7 +127,7 @@ class ParallelizerTest {
 
     @Test
     void aloneTheCallingThreadGetsEveryPieceAsOneChunkInOrder() {
-        java.util.List<String> calls = new java.util.ArrayList<>();
+        List<String> calls = new ArrayList<>();
         Parallelizer.SEQUENTIAL.until(1000, new Parallelizer.Tuning(), (from, to, alone) -> {
             calls.add(from + "-" + to + " " + alone);
             return true;

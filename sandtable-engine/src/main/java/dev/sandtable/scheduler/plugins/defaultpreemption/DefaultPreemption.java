@@ -8,6 +8,7 @@ import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.PostFilterPlugin;
 import dev.sandtable.scheduler.framework.PostFilterResult;
 import dev.sandtable.scheduler.framework.Status;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
     }
 
     /** A nil or empty selector ({} or matchLabels: {}): the preemption skips such a budget, as if it matched nothing. */
-    private static boolean isEmpty(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+    private static boolean isEmpty(LabelSelector selector) {
         return selector == null || (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
                 && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
     }

@@ -5,8 +5,8 @@ import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
 import dev.sandtable.scheduler.framework.PreFilterPlugin;
-import java.util.List;
 import dev.sandtable.scheduler.framework.Status;
+import java.util.List;
 
 /** Mirrors kube-scheduler v1.31 plugins/nodeports: a host port may be claimed once per protocol and address. */
 public final class NodePorts implements PreFilterPlugin, FilterPlugin {

@@ -1,9 +1,13 @@
 package dev.sandtable.scheduler.plugins.podtopologyspread;
 
+import dev.sandtable.api.NodeAffinityMatcher;
 import dev.sandtable.api.Tolerations;
 import dev.sandtable.scheduler.framework.ParsedSelector;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Taint;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A topology spread constraint with its selector parsed (podtopologyspread.topologySpreadConstraint, v1.31):
@@ -33,15 +37,15 @@ record Constraint(int maxSkew, String topologyKey, ParsedSelector selector, int 
 
     /** Lazily computed, per node and cycle: does the incoming pod's required affinity match, is a taint untolerated. */
     static final class NodeFacts {
-        private final dev.sandtable.api.NodeAffinityMatcher nodeAffinity;
-        private final io.fabric8.kubernetes.api.model.PodSpec pod;
-        private final io.fabric8.kubernetes.api.model.Node node;
+        private final NodeAffinityMatcher nodeAffinity;
+        private final PodSpec pod;
+        private final Node node;
         private final List<Taint> taints;
         private Boolean affinity;
         private Boolean untolerated;
 
-        NodeFacts(dev.sandtable.api.NodeAffinityMatcher nodeAffinity, io.fabric8.kubernetes.api.model.PodSpec pod,
-                  io.fabric8.kubernetes.api.model.Node node, List<Taint> taints) {
+        NodeFacts(NodeAffinityMatcher nodeAffinity, PodSpec pod,
+                  Node node, List<Taint> taints) {
             this.nodeAffinity = nodeAffinity;
             this.pod = pod;
             this.node = node;
@@ -50,7 +54,7 @@ record Constraint(int maxSkew, String topologyKey, ParsedSelector selector, int 
 
         boolean matchesAffinity() {
             if (affinity == null) {
-                affinity = nodeAffinity.matches(node.getMetadata().getName(), node.getMetadata().getLabels() == null ? java.util.Map.of() : node.getMetadata().getLabels());
+                affinity = nodeAffinity.matches(node.getMetadata().getName(), node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels());
             }
             return affinity;
         }

@@ -1,5 +1,6 @@
 package dev.sandtable.scheduler.plugins.podtopologyspread;
 
+import dev.sandtable.api.NodeAffinityMatcher;
 import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.FilterPlugin;
 import dev.sandtable.scheduler.framework.Listers;
@@ -13,6 +14,7 @@ import dev.sandtable.scheduler.framework.PreFilterPlugin;
 import dev.sandtable.scheduler.framework.PreScorePlugin;
 import dev.sandtable.scheduler.framework.ScorePlugin;
 import dev.sandtable.scheduler.framework.Status;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -207,7 +209,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             // ReplicationControllers (core/v1) are not modelled; other owners add nothing upstream either.
             return selector;
         }
-        io.fabric8.kubernetes.api.model.LabelSelector ownerSelector = null;
+        LabelSelector ownerSelector = null;
         boolean found = false;
         String ownerName = owner.getName() == null ? "" : owner.getName();
         if ("ReplicaSet".equals(owner.getKind())) {
@@ -594,8 +596,8 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
      * admits all nodes (or is not honoured), taints are not honoured, and no two constraints share a topology key.
      */
     private boolean indexable(PodInfo pod, List<Constraint> constraints) {
-        boolean anyNode = pod.nodeAffinity() == dev.sandtable.api.NodeAffinityMatcher.ANY;
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        boolean anyNode = pod.nodeAffinity() == NodeAffinityMatcher.ANY;
+        Set<String> keys = new HashSet<>();
         for (Constraint c : constraints) {
             if (!keys.add(c.topologyKey())) {
                 return false;

@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Sandtable's own cases, for behaviour the upstream tables leave uncovered. */
@@ -66,14 +68,14 @@ class SandtableCasesTest {
                 .getRequiredDuringSchedulingIgnoredDuringExecution().get(0).getLabelSelector().getMatchExpressions();
         assertThat(exprs).extracting(LabelSelectorRequirement::getKey, LabelSelectorRequirement::getOperator, LabelSelectorRequirement::getValues)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("app", "In", List.of("web")),
-                        org.assertj.core.groups.Tuple.tuple("pod-template-hash", "In", List.of("abc")),
-                        org.assertj.core.groups.Tuple.tuple("tenant", "NotIn", List.of("t1")));
+                        Tuple.tuple("app", "In", List.of("web")),
+                        Tuple.tuple("pod-template-hash", "In", List.of("abc")),
+                        Tuple.tuple("tenant", "NotIn", List.of("t1")));
     }
 
     @Test
     void hardPodAffinityWeightIsValidated() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InterPodAffinity(namespaces(Map.of()), 101, false))
+        Assertions.assertThatThrownBy(() -> new InterPodAffinity(namespaces(Map.of()), 101, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in valid range [0-100]");
     }
 }

@@ -5,6 +5,7 @@ import static dev.sandtable.scheduler.TestObjects.pod;
 import static dev.sandtable.scheduler.TestObjects.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sandtable.scheduler.TestObjects;
 import dev.sandtable.scheduler.TestObjects.PodMaker;
 import dev.sandtable.scheduler.framework.CycleState;
 import dev.sandtable.scheduler.framework.NodeInfo;
@@ -168,7 +169,7 @@ class FitTest {
     }
 
     private void assertFilter(PodMaker pod, Node node, PodMaker existing, List<String> wantReasons) {
-        NodeInfo ni = existing == null ? new NodeInfo(node) : dev.sandtable.scheduler.TestObjects.nodeInfo(node, existing.obj());
+        NodeInfo ni = existing == null ? new NodeInfo(node) : TestObjects.nodeInfo(node, existing.obj());
         Status got = plugin.filter(new CycleState(), pod.info(), ni);
         if (wantReasons.isEmpty()) {
             assertThat(got.isSuccess()).as("filter status %s", got).isTrue();

@@ -22,6 +22,7 @@ import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.framework.ScheduleResult;
 import dev.sandtable.scheduler.framework.Status;
 import dev.sandtable.sim.SeededRandom;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /** Sandtable's own checks of behaviour the upstream tables leave implicit: default selectors, shared keys, scale. */
 class PodTopologySpreadTest {
 
-    private static StatefulSet statefulSet(String namespace, String name, io.fabric8.kubernetes.api.model.LabelSelector selector) {
+    private static StatefulSet statefulSet(String namespace, String name, LabelSelector selector) {
         StatefulSet ss = new StatefulSet();
         ss.setMetadata(new ObjectMeta());
         ss.getMetadata().setNamespace(namespace);

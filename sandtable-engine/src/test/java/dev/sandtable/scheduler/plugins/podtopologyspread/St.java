@@ -3,12 +3,17 @@ package dev.sandtable.scheduler.plugins.podtopologyspread;
 import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.NodeInfo;
 import dev.sandtable.scheduler.framework.PodInfo;
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeAffinity;
+import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
+import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -135,7 +140,7 @@ final class St {
                 return of(PodDisruptionBudget.class, namespace);
             }
 
-            private <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> of(Class<T> type, String namespace) {
+            private <T extends HasMetadata> List<T> of(Class<T> type, String namespace) {
                 List<T> out = new ArrayList<>();
                 for (Object o : objs) {
                     if (type.isInstance(o)) {
@@ -199,9 +204,9 @@ final class St {
         private PodW nodeAffinity(String key, String op, List<String> values) {
             NodeSelectorTerm term = new NodeSelectorTerm();
             term.setMatchExpressions(new ArrayList<>(List.of(new NodeSelectorRequirement(key, op, new ArrayList<>(values)))));
-            io.fabric8.kubernetes.api.model.NodeSelector ns = new io.fabric8.kubernetes.api.model.NodeSelector(new ArrayList<>(List.of(term)));
-            io.fabric8.kubernetes.api.model.Affinity a = new io.fabric8.kubernetes.api.model.Affinity();
-            io.fabric8.kubernetes.api.model.NodeAffinity na = new io.fabric8.kubernetes.api.model.NodeAffinity();
+            NodeSelector ns = new NodeSelector(new ArrayList<>(List.of(term)));
+            Affinity a = new Affinity();
+            NodeAffinity na = new NodeAffinity();
             na.setRequiredDuringSchedulingIgnoredDuringExecution(ns);
             a.setNodeAffinity(na);
             pod.getSpec().setAffinity(a);
@@ -271,7 +276,7 @@ final class St {
         }
 
         NodeW taints(List<Taint> taints) {
-            node.setSpec(new io.fabric8.kubernetes.api.model.NodeSpec());
+            node.setSpec(new NodeSpec());
             node.getSpec().setTaints(new ArrayList<>(taints));
             return this;
         }
