@@ -52,7 +52,6 @@ public final class ScenarioRunner {
         this.load = new LoadModel(sim.store(), pod -> sim.kubelet().oomKill(pod));
         this.pending = new PendingTracker(sim.store());
         this.recorder = new Recorder(scenario.resolution().toMillis(), scenario.duration().toMillis());
-        sim.metricsServer().useLoad(load);
         sim.horizontalController().onSync(this::onHpaSync);
     }
 
@@ -86,6 +85,8 @@ public final class ScenarioRunner {
         sim.clock().runUntil(start);
         pending.startAt(start);
         startMillis = start;
+        // Usage exists from time 0, when load starts; before it metrics-server has nothing to report.
+        sim.metricsServer().useLoad(load);
         scenario.load().forEach(load::addTarget);
         scenario.load().forEach(t -> loadedKeys.add(t.seriesKey()));
         for (Service s : sim.store().list(Service.class)) {
