@@ -7,7 +7,7 @@ set -e
 cd "$(dirname "$0")"
 kubectl version --client | head -1 > kubectl-version.txt
 kubectl label --local --overwrite -f scalars.yaml sandtable.dev/recorded-by=kubectl -o json > scalars.kubectl.json
-for f in refused-*.yaml; do
+for f in refused-*.yaml merge-*.yaml; do
     kubectl label --local --overwrite -f "$f" sandtable.dev/recorded-by=kubectl -o json > "${f%.yaml}.kubectl.json" 2>&1 || true
 done
 for f in typed-*.yaml; do

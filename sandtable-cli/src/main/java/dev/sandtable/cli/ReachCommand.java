@@ -86,7 +86,7 @@ public final class ReachCommand implements Callable<Integer> {
         Simulation sim = new Simulation(seed, KubeletTiming.INSTANT, SchedulerConfiguration.defaults());
         sim.apply(m.all());
         sim.settle(SETTLE_LIMIT);
-        NetworkSnapshot.Builder builder = NetworkSnapshots.builderFromStore(sim.store());
+        NetworkSnapshot.Builder builder = NetworkSnapshots.builderFromStore(sim.store(), true);
         NetworkSnapshot snapshot = builder.build();
         for (String address : new String[] {from, to}) {
             if (ReachTargets.isAddress(address) && snapshot.endpoints().stream().noneMatch(e -> Ip.parse(address).equals(e.ip()))) {
@@ -101,9 +101,10 @@ public final class ReachCommand implements Callable<Integer> {
             mesh = null;
         }
         PrintWriter out = spec.commandLine().getOut();
+        List<ReachTargets.Completed> completed = ReachTargets.completed(sim.store());
         if (query) {
-            Target source = ReachTargets.resolve("--from", from, snapshot, view);
-            Target destination = ReachTargets.resolve("--to", to, snapshot, view);
+            Target source = ReachTargets.resolve("--from", from, snapshot, view, completed);
+            Target destination = ReachTargets.resolve("--to", to, snapshot, view, completed);
             ReachQuery q = ReachQueries.query(Version.version(), engine, mesh, source, destination, portSpec);
             out.print(switch (output) {
                 case json -> RunCommand.json(q) + "\n";
@@ -125,8 +126,8 @@ public final class ReachCommand implements Callable<Integer> {
                 : ReachReport.of(Version.version(), engine, matrix, MeshMatrix.edges(engine, matrix, mesh), List.of(meshNote(mesh, view)),
                 PolicyCoverage.of(snapshot, view));
         if (from != null || to != null) {
-            report = only(report, from != null ? ReachTargets.resolve("--from", from, snapshot, view) : null,
-                    to != null ? ReachTargets.resolve("--to", to, snapshot, view) : null, view);
+            report = only(report, from != null ? ReachTargets.resolve("--from", from, snapshot, view, completed) : null,
+                    to != null ? ReachTargets.resolve("--to", to, snapshot, view, completed) : null, view);
         }
         out.print(switch (output) {
             case json -> RunCommand.json(report) + "\n";

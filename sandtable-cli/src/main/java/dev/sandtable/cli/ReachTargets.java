@@ -1,6 +1,11 @@
 package dev.sandtable.cli;
 
+import dev.sandtable.api.ObjectStore;
+import dev.sandtable.api.Pods;
 import dev.sandtable.network.Endpoint;
+import dev.sandtable.network.NetworkSnapshots;
+import dev.sandtable.network.WorkloadKey;
+import io.fabric8.kubernetes.api.model.Pod;
 import dev.sandtable.api.Ip;
 import dev.sandtable.network.NetworkSnapshot;
 import dev.sandtable.network.PortSpec;
@@ -23,7 +28,8 @@ final class ReachTargets {
             Map.entry("daemonset", "DaemonSet"), Map.entry("ds", "DaemonSet"), Map.entry("daemonsets", "DaemonSet"),
             Map.entry("replicaset", "ReplicaSet"), Map.entry("rs", "ReplicaSet"), Map.entry("pod", "Pod"), Map.entry("po", "Pod"),
             Map.entry("pods", "Pod"), Map.entry("external", "External"), Map.entry("service", "Service"), Map.entry("svc", "Service"),
-            Map.entry("services", "Service"));
+            Map.entry("services", "Service"), Map.entry("job", "Job"), Map.entry("jobs", "Job"), Map.entry("cronjob", "CronJob"),
+            Map.entry("cronjobs", "CronJob"), Map.entry("cj", "CronJob"));
 
     private ReachTargets() {
     }
@@ -49,7 +55,23 @@ final class ReachTargets {
         return text != null && Ip.parse(text) != null;
     }
 
-    static Target resolve(String option, String text, NetworkSnapshot snapshot, WorkloadView view) {
+    /** A pod that has run to completion (Succeeded or Failed), and the workload it belongs to. */
+    record Completed(WorkloadKey workload, String pod, String phase) {
+    }
+
+    /** The store's completed pods, which take no part in traffic but may still be named. */
+    static List<Completed> completed(ObjectStore store) {
+        List<Completed> out = new ArrayList<>();
+        for (Pod p : store.list(Pod.class)) {
+            String phase = Pods.phase(p);
+            if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+                out.add(new Completed(NetworkSnapshots.workload(store, p), p.getMetadata().getName(), phase));
+            }
+        }
+        return out;
+    }
+
+    static Target resolve(String option, String text, NetworkSnapshot snapshot, WorkloadView view, List<Completed> completed) {
         if (text.equals("world")) {
             Workload w = view.world().orElseThrow();
             return new Target("world (" + NetworkSnapshot.WORLD_IP + ", outside the cluster)", w.endpoints(), null);
@@ -92,6 +114,14 @@ final class ReachTargets {
             }
         }
         if (found.isEmpty()) {
+            List<Completed> done = completed.stream().filter(c -> (kind == null || c.workload().kind().equals(kind))
+                    && (ns == null || c.workload().namespace().equals(ns)) && (c.workload().name().equals(name) || kind == null && c.pod().equals(name))).toList();
+            if (!done.isEmpty()) {
+                Completed c = done.get(0);
+                throw new BadInputException(option + " " + text + ": " + c.workload() + " has only completed pods (" + c.workload().namespace() + "/"
+                        + c.pod() + " " + c.phase() + (done.size() > 1 ? ", and " + (done.size() - 1) + " more" : "")
+                        + "), and completed pods take no part in traffic (hint: name a workload with running pods; " + known(view) + ")");
+            }
             throw new BadInputException(option + " " + text + ": no such workload (hint: " + known(view) + ")");
         }
         if (found.size() > 1) {
@@ -103,7 +133,8 @@ final class ReachTargets {
             throw new BadInputException(option + " " + w.key().qualified() + " has no running pod (" + w.pendingPods()
                     + " pending), so it has no traffic (hint: sandtable run shows why its pods are pending)");
         }
-        return new Target(w.key() + " (" + count(w.endpoints().size()) + ")", w.endpoints(), null);
+        String pods = snapshot.fromTemplate().contains(w.key()) ? "no running pod: 1 representative pod from its template" : count(w.endpoints().size());
+        return new Target(w.key() + " (" + pods + ")", w.endpoints(), null);
     }
 
     private static Target service(String option, String text, NetworkSnapshot snapshot, WorkloadView view, String ns, String name) {

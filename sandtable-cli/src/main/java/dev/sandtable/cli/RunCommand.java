@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,13 +63,16 @@ public final class RunCommand implements Callable<Integer> {
         if (duration.isNegative() || duration.isZero()) {
             throw new BadInputException("--duration must be positive, got " + Durations.format(duration) + " (hint: e.g. --duration 10m)");
         }
+        if (junit != null && scenario == null) {
+            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
+        }
+        if (junit != null) {
+            WritableFile.check(junit, "--junit");
+        }
         var schedulerConfiguration = scheduler.configuration(spec.commandLine().getErr());
         Manifests m = inputs.load(() -> System.in);
         if (scenario != null) {
             return runScenario(m, schedulerConfiguration);
-        }
-        if (junit != null) {
-            throw new BadInputException("--junit needs --scenario: only a scenario has expectations to report (hint: add --scenario FILE)");
         }
         if (!m.scenarios().isEmpty()) {
             spec.commandLine().getErr().println("note: the inputs hold scenario(s) " + m.scenarios().stream()
@@ -78,14 +80,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Simulation sim = new Simulation(seed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration);
+        Progress bar = Progress.onTerminal(spec.commandLine().getErr());
+        long from = sim.clock().nowMillis();
+        sim.clock().observe(4096, () -> bar.simulation(String.format("%,d scheduling attempts", sim.scheduler().attempts()),
+                sim.clock().nowMillis() - from, duration.toMillis()));
         sim.apply(m.all());
         sim.runFor(duration);
+        bar.done();
         var report = ClusterReports.of(sim, duration, seed);
         // One pod per workload and message stands for the rest: thousands of identical explanations would bury the one that matters.
         var explanations = report.pendingByWorkload().stream().flatMap(w -> w.reasons().stream())
                 .map(reason -> sim.scheduler().explainNow(pod(sim, reason.example())))
                 .toList();
-        RunOutput result = new RunOutput(Version.version(), report, notSimulated(m), explanations);
+        RunOutput result = new RunOutput(Version.version(), report, m.notSimulatedCounts(), explanations);
         long wallNanos = System.nanoTime() - started;
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
@@ -102,26 +109,23 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runScenario(Manifests m, dev.sandtable.scheduler.config.SchedulerConfiguration schedulerConfiguration) {
-        var parsed = ScenarioLoader.load(scenario, m);
         var parseResult = spec.commandLine().getParseResult();
+        var parsed = ScenarioLoader.load(scenario, m, parseResult.hasMatchedOption("--duration") ? duration : null);
         long runSeed = parseResult.hasMatchedOption("--seed") ? seed : parsed.seed();
-        if (parseResult.hasMatchedOption("--duration")) {
-            parsed = parsed.withDuration(duration);
-        }
         long started = System.nanoTime();
         Simulation sim = new Simulation(runSeed, dev.sandtable.kubelet.KubeletTiming.DEFAULT, schedulerConfiguration, parsed.epoch());
         PrintWriter err = spec.commandLine().getErr();
-        Progress bar = new Progress(err, System.console() != null, started);
+        Progress bar = Progress.onTerminal(err);
         var result = new dev.sandtable.scenario.ScenarioRunner(sim, parsed).run(m.all(), bar::update);
         bar.done();
         var report = ClusterReports.of(sim, parsed.duration(), runSeed);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.json) {
-            out.println(json(new ScenarioOutput(Version.version(), result, report, notSimulated(m))));
+            out.println(json(new ScenarioOutput(Version.version(), result, report, m.notSimulatedCounts())));
         } else {
             out.print(dev.sandtable.cli.report.ScenarioText.render(result));
             out.print("\nAT THE END\n");
-            out.print(TextReport.render(new RunOutput(Version.version(), report, notSimulated(m), List.of())));
+            out.print(TextReport.render(new RunOutput(Version.version(), report, m.notSimulatedCounts(), List.of())));
         }
         out.flush();
         if (junit != null) {
@@ -148,11 +152,6 @@ public final class RunCommand implements Callable<Integer> {
         return sim.store().get(Pod.class, key.substring(0, slash), key.substring(slash + 1)).orElseThrow();
     }
 
-    private static Map<String, Integer> notSimulated(Manifests m) {
-        Map<String, Integer> all = new TreeMap<>(m.customResourceCounts());
-        all.putAll(m.inactiveBuiltinCounts());
-        return all;
-    }
 
     static String json(Object value) {
         ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -22,6 +22,11 @@ final class ScenarioLoader {
     }
 
     static ParsedScenario load(String ref, Manifests platform) {
+        return load(ref, platform, null);
+    }
+
+    /** The scenario, run for durationOption (the --duration option) instead of its own duration when that is not null. */
+    static ParsedScenario load(String ref, Manifests platform, java.time.Duration durationOption) {
         Manifests.LocatedScenario located;
         Path base;
         if (Files.isRegularFile(Path.of(ref))) {
@@ -49,7 +54,7 @@ final class ScenarioLoader {
         List<HasMetadata> objects = new ArrayList<>();
         platform.objects().stream().map(LoadedObject::object).forEach(objects::add);
         ParseContext ctx = new ParseContext(objects, new Files_(base));
-        ParsedScenario parsed = ScenarioParser.parse(located.scenario(), ctx);
+        ParsedScenario parsed = ScenarioParser.parse(located.scenario(), ctx, durationOption);
         if (parsed == null) {
             throw new BadInputException(ctx.errors().stream()
                     .map(e -> new ManifestProblem(located.locator().apply(e.path()), e.message(), e.hint()).format()).toList());

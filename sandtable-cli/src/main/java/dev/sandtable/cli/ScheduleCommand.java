@@ -2,11 +2,14 @@ package dev.sandtable.cli;
 
 import dev.sandtable.cli.load.Manifests;
 import dev.sandtable.cli.report.ExplanationText;
+import dev.sandtable.cli.report.TextReport;
 import dev.sandtable.engine.Simulation;
+import dev.sandtable.report.ClusterReport;
 import dev.sandtable.report.SchedulingReport;
 import dev.sandtable.report.SchedulingReports;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
@@ -71,8 +74,11 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (explain) {
             sim.scheduler().explainWhenScheduling(selected);
         }
+        Progress bar = Progress.onTerminal(spec.commandLine().getErr());
+        sim.clock().observe(4096, () -> bar.status(String.format("scheduling: %,d attempts", sim.scheduler().attempts())));
         sim.apply(m.all());
         sim.settle(SETTLE_LIMIT);
+        bar.done();
         SchedulingReport report = SchedulingReports.of(sim, selected);
         for (String p : pods) {
             if (report.placements().stream().noneMatch(pl -> (pl.namespace() + "/" + pl.name()).equals(p))) {
@@ -98,12 +104,15 @@ public final class ScheduleCommand implements Callable<Integer> {
     static String text(SchedulingReport r) {
         StringBuilder sb = new StringBuilder();
         for (SchedulingReport.Placement p : r.placements()) {
-            sb.append(p.namespace()).append('/').append(p.name()).append(" -> ");
             if (p.node() != null) {
-                sb.append(p.node()).append(p.pool() == null ? "" : " (pool " + p.pool() + ")").append('\n');
-            } else {
-                sb.append("unschedulable: ").append(p.message()).append('\n');
+                sb.append(p.namespace()).append('/').append(p.name()).append(" -> ").append(p.node())
+                        .append(p.pool() == null ? "" : " (pool " + p.pool() + ")").append('\n');
             }
+        }
+        if (!r.unschedulableByWorkload().isEmpty()) {
+            int count = r.unschedulableByWorkload().stream().mapToInt(ClusterReport.PendingWorkload::pods).sum();
+            sb.append(r.placements().size() == count ? "" : "\n").append("UNSCHEDULABLE (").append(count).append(")\n")
+                    .append(TextReport.pending(r.unschedulableByWorkload(), List.of()));
         }
         if (!r.explanations().isEmpty()) {
             sb.append('\n').append(ExplanationText.LEGEND).append('\n');

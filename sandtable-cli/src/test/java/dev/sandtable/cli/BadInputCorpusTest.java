@@ -33,6 +33,8 @@ class BadInputCorpusTest {
                 // Malformed YAML and JSON: the line to fix, and in multi-document files the document number and the line in the file.
                 bad("a key indented one space too far is reported on that line", "yaml-bad-indentation.yaml", 19, 1, "bad indentation"),
                 bad("a tab used for indentation is reported on its line", "yaml-tab-indentation.yaml", 8, 1, "tab character used for indentation"),
+                bad("an unquoted .inf is refused on its line as kubectl refuses it", "yaml-infinity.yaml", 7, 1,
+                        "the value .inf is a float JSON cannot hold, so kubectl refuses the document (json: unsupported value) (hint: quote it"),
                 bad("an unclosed quote is reported where the quote opens, not at the end of the file", "yaml-unclosed-quote.yaml", 7, 1,
                         "quoted string is never closed"),
                 bad("bad indentation in the second document names document 2 and the line in the file", "multi-doc-bad-indentation.yaml", 31, 2,
@@ -82,6 +84,37 @@ class BadInputCorpusTest {
                 bad("a word where a number belongs is reported with the field", "replicas-not-a-number.yaml", 7, 1,
                         "spec.replicas: expected an integer (int32), got the string \"three\""),
                 bad("an invalid item of a kind: List is reported on the item's own field", "list-with-bad-item.yaml", 11, 1, "metadata.name: Invalid value: \"Checkout\": a lowercase RFC 1123 subdomain must consist of"),
+                // Refused by a 1.31 API server, accepted before issue 9 (field paths and messages as upstream prints them).
+                bad("a Deployment with replicas -1 is refused", "deployment-negative-replicas.yaml", 6, 1,
+                        "spec.replicas: Invalid value: -1: must be greater than or equal to 0"),
+                bad("a StatefulSet with replicas -3 is refused", "statefulset-negative-replicas.yaml", 7, 1,
+                        "spec.replicas: Invalid value: -3: must be greater than or equal to 0"),
+                bad("a quoted number for an int32 field is refused, with the unquoted form as the hint", "replicas-quoted-string.yaml", 6, 1,
+                        "spec.replicas: expected an integer (int32), got the string \"3\" (the API server refuses a value of the wrong type)"
+                                + " (hint: remove the quotes: replicas: 3)"),
+                bad("a label value with a non-ASCII character is refused", "label-value-not-ascii.yaml", 7, 1,
+                        "metadata.labels: Invalid value: \"café\": a valid label must be an empty string or consist of alphanumeric characters"),
+                bad("a label value over 63 characters is refused on its own line", "label-value-too-long.yaml", 7, 1,
+                        "metadata.labels: Invalid value: \"the-storefront-of-the-acme-company-with-its-catalogue-and-checkout\":"
+                                + " must be no more than 63 characters"),
+                bad("a container without an image is refused", "container-without-image.yaml", 16, 1,
+                        "spec.template.spec.containers[0].image: Required value"),
+                bad("containerPort 70000 is refused", "container-port-70000.yaml", 19, 1,
+                        "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive"),
+                bad("two containers with one name are refused on the second", "duplicate-container-names.yaml", 18, 1,
+                        "spec.template.spec.containers[1].name: Duplicate value: \"checkout\""),
+                bad("a toleration with operator Exists and a value is refused", "toleration-exists-with-value.yaml", 18, 1,
+                        "spec.template.spec.tolerations[0].operator: Invalid value: core.Toleration{Key:\"workload\", Operator:\"Exists\","
+                                + " Value:\"frontend\", Effect:\"NoSchedule\", TolerationSeconds:(*int64)(nil)}: value must be empty when `operator` is 'Exists'"),
+                bad("a node-affinity operator Equals is not a valid selector operator", "node-affinity-operator-equals.yaml", 21, 1,
+                        "nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: \"Equals\": not a valid selector operator"),
+                bad("a Service port 0 is refused", "service-port-0.yaml", 10, 1,
+                        "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"),
+                bad("a number in ConfigMap data is refused, with the quoted form as the hint", "configmap-data-number.yaml", 7, 1,
+                        "data.WORKERS: expected a string, got the number 4 (the API server refuses a value of the wrong type) (hint: quote the value: WORKERS: \"4\")"),
+                bad("a pod template naming a PriorityClass that does not exist is refused (Priority admission)", "priorityclass-not-found.yaml", 15, 1,
+                        "spec.template.spec.priorityClassName: every pod of Deployment checkout would be forbidden: no PriorityClass with name"
+                                + " business-critical was found"),
                 // Duplicates.
                 bad("the same object twice in one file names both places", "duplicate-in-one-file.yaml", 22, 3,
                         "duplicate object Service shop/checkout, first defined at " + CORPUS + "duplicate-in-one-file.yaml:1 (document 1)"),
@@ -96,8 +129,16 @@ class BadInputCorpusTest {
                 bad("a misspelt NodePool field is an unknown field with the likely one suggested", "nodepool-unknown-field.yaml", 9, 1,
                         "unknown field \"spec.minCout\" (did you mean \"minCount\"?)"),
                 bad("a NodePool with neither instanceType nor capacity is reported", "nodepool-no-shape.yaml", 5, 1, "neither instanceType nor capacity"),
+                bad("a NodePool whose instance type belongs to another provider is refused", "nodepool-provider-mismatch.yaml", 7, 1,
+                        "instance type Standard_D4s_v5 belongs to provider aks, but spec.provider is eks"),
                 bad("a NodePool taint with an invalid effect is reported on the effect", "nodepool-invalid-taint-effect.yaml", 15, 1,
-                        "invalid taint effect \"DoNotSchedule\""));
+                        "invalid taint effect \"DoNotSchedule\""),
+                // Paths that yield no object, which kubectl apply refuses (no objects passed to apply).
+                bad("an empty file has no Kubernetes objects", "empty-file.yaml", 0, 0, "no Kubernetes objects: the file is empty or only comments"),
+                bad("a file of comments only has no Kubernetes objects", "only-comments.yaml", 0, 0,
+                        "no Kubernetes objects: the file is empty or only comments"),
+                bad("a folder without manifest files has no Kubernetes objects", "folder-of-readmes", 0, 0,
+                        "no Kubernetes objects: the folder holds no .yaml, .yml or .json file"));
     }
 
     private static Arguments bad(String spec, String file, int line, int document, String what) {
@@ -130,6 +171,9 @@ class BadInputCorpusTest {
                         + " (hint: remove one of them, or give them different names or namespaces)"),
                 Arguments.of("nodepool-min-greater-than-max.yaml", "error: " + CORPUS + "nodepool-min-greater-than-max.yaml:9 (document 1):"
                         + " minCount (5) is greater than maxCount (3) (hint: make minCount <= maxCount)"),
+                Arguments.of("yaml-infinity.yaml", "error: " + CORPUS + "yaml-infinity.yaml:7 (document 1): malformed YAML: the value .inf is a float"
+                        + " JSON cannot hold, so kubectl refuses the document (json: unsupported value) (hint: quote it if it is text; JSON has no"
+                        + " infinite or NaN numbers)"),
                 Arguments.of("container-field-typo.yaml", "error: " + CORPUS + "container-field-typo.yaml:21 (document 1): unknown field"
                         + " \"spec.template.spec.containers[1].resource\" (did you mean \"resources\"?) (hint: check the spelling and indentation;"
                         + " kubectl explain deployment.spec.template.spec.containers lists the fields)"));
@@ -143,14 +187,17 @@ class BadInputCorpusTest {
 
     @Test
     void checkingTheWholeCorpusAtOnceReportsEveryCaseOneLineEachWithoutStoppingAtTheFirst() throws IOException {
-        Cli r = Cli.run("check", CORPUS);
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(Path.of(CORPUS))) {
+            cases = s.sorted().toList();
+        }
+        // Each case is its own path, as a path that yields nothing is a problem only when given by itself.
+        List<String> args = new java.util.ArrayList<>(List.of("check"));
+        cases.forEach(c -> args.add(CORPUS + c.getFileName()));
+        Cli r = Cli.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).isEqualTo(Main.BAD_INPUT);
         List<String> lines = r.err().lines().toList();
         assertThat(lines).allMatch(l -> ERROR_LINE.matcher(l).matches(), "every line is error: FILE[:LINE (document N)]: WHAT (hint: HOW)");
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(Path.of(CORPUS))) {
-            cases = s.toList();
-        }
         assertThat(cases).hasSizeGreaterThanOrEqualTo(24);
         for (Path c : cases) {
             assertThat(lines).as("an error for %s", c).anyMatch(l -> l.startsWith("error: " + CORPUS + c.getFileName()));

@@ -58,6 +58,15 @@ class PendingPodsTest {
     }
 
     @Test
+    void scheduleGroupsTheUnschedulablePodsTheSameWay(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("schedule", platform(dir).toString());
+
+        assertThat(r.out()).contains("UNSCHEDULABLE (39)\nPod default/lonely: pending\n").contains("Deployment default/workers: 38 pods pending\n");
+        assertThat(occurrences(r.out(), MESSAGE)).isEqualTo(1);
+        assertThat(r.out()).containsPattern("default/workers-[a-z0-9]+-[a-z0-9]+ -> aks-general-");
+    }
+
+    @Test
     void jsonKeepsEveryPendingPodAndAddsTheGroups(@TempDir Path dir) throws Exception {
         JsonNode report = new ObjectMapper().readTree(Cli.run("run", platform(dir).toString(), "-o", "json").out()).get("report");
 

@@ -38,7 +38,7 @@ class QuickstartEndToEndTest {
     @Test
     void thePodThatFitsNowhereIsPendingWithTheUpstreamSchedulerMessage() throws Exception {
         Cli r = Cli.run("run", EXAMPLE);
-        assertThat(r.out()).contains("PENDING PODS (1)").contains("Deployment archiverse/report-builder: 1 pod pending")
+        assertThat(r.out()).contains("PENDING PODS (1)").contains("Deployment archiverse/report-builder: 1 pod pending, archiverse/report-builder-")
                 .contains("0/6 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {workload: postgres}, "
                         + "2 node(s) had untolerated taint {workload: appservice}, 2 node(s) had untolerated taint {workload: frontend}.");
         JsonNode pending = new ObjectMapper().readTree(Cli.run("run", EXAMPLE, "-o", "json").out()).get("report").get("pending");
@@ -49,7 +49,27 @@ class QuickstartEndToEndTest {
     @Test
     void customResourcesAreKeptAndListedAsNotSimulated() {
         assertThat(Cli.run("run", EXAMPLE).out()).contains("not simulated: 1 cert-manager.io/v1 Certificate");
-        assertThat(Cli.run("check", EXAMPLE).out()).contains("not simulated: 1 custom resource(s): 1 cert-manager.io/v1 Certificate");
+        assertThat(Cli.run("check", EXAMPLE).out()).contains("not simulated: 1 cert-manager.io/v1 Certificate\n");
+    }
+
+    @Test
+    void checkAndRunListWhatIsNotSimulatedOnTheSameLine() {
+        String check = Cli.run("check", "../examples/finch").out();
+        String run = Cli.run("run", "../examples/finch").out();
+        String line = check.lines().filter(l -> l.startsWith("not simulated: ")).findFirst().orElseThrow();
+        assertThat(line).contains("1 autoscaling.k8s.io/v1 VerticalPodAutoscaler", "2 batch/v1 CronJob");
+        assertThat(run.lines()).contains(line);
+    }
+
+    @Test
+    void checkGivesItsFindingsAsJson() throws Exception {
+        Cli r = Cli.run("check", EXAMPLE, "-o", "json");
+        assertThat(r.exitCode()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("kinds").get("Deployment").asInt()).isEqualTo(3);
+        assertThat(root.get("notSimulated").get("cert-manager.io/v1 Certificate").asInt()).isEqualTo(1);
+        assertThat(root.get("scenarios")).hasSize(3);
+        assertThat(root.get("objects").asInt()).isPositive();
     }
 
     @Test

@@ -62,7 +62,9 @@ class ScenarioCliTest {
     @CsvSource(delimiter = '|', value = {
             "an unknown Service|load: [{service: archiverse/nope, profile: [{constant: 1}]}]|scenario.yaml:8 (document 1): unknown Service \"archiverse/nope\"",
             "a negative load|load: [{service: archiverse/frontend, profile: [{constant: -3}]}]|scenario.yaml:8 (document 1): must not be negative, got -3",
-            "an event after the end|events: [{at: 3h, scale: {workload: archiverse/api, replicas: 3}}]|scenario.yaml:8 (document 1): at 3h is after the end of the run (1h)",
+            "an event after the end|events: [{at: 3h, scale: {workload: archiverse/api, replicas: 3}}]|scenario.yaml:8 (document 1): at 3h is after the end of the run (1h, set by spec.duration)",
+            "a window after the end|expectations: [{readyEndpoints: {service: archiverse/api, atLeast: 1}, window: {from: 2h, to: 3h}}]|scenario.yaml:8 (document 1): window 2h-3h lies entirely after the end of the run (1h, set by spec.duration)",
+            "a window that ends after the end|expectations: [{readyEndpoints: {service: archiverse/api, atLeast: 1}, window: {from: 30m, to: 2h}}]|scenario.yaml:8 (document 1): window 30m-2h goes on after the end of the run (1h, set by spec.duration)",
             "a series that does not exist|expectations: [{expression: 'max(pool[gpu].nodes) <= 1'}]|scenario.yaml:8 (document 1): expression reads a series that does not exist: no node pool gpu",
             "a bad CSV row|load: [{service: archiverse/frontend, profile: [{trace: {file: bad.csv}}]}]|bad.csv:3: expected 2 columns (time,rps), found 3",
     })
@@ -140,6 +142,63 @@ class ScenarioCliTest {
                     - reachability: %s
                 """.formatted(intent));
         assertRefusedInOneLine(file, expected);
+    }
+
+    @Test
+    void aShorterDurationOnTheCommandLineThatMissesTheSaleIsRefusedInsteadOfPassingUnseen() {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--duration", "30m");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("flash-sale.yaml:22 (document 1): at 1h10m is after the end of the run (30m, set by --duration)"
+                        + " (hint: use times within the run, or a longer --duration)")
+                .contains("flash-sale.yaml:27 (document 1): window 1h-1h20m lies entirely after the end of the run (30m, set by --duration)")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aLongerDurationOnTheCommandLineRunsTheScenarioThatLong() {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--duration", "3h");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.out()).startsWith("Scenario flash-sale: 3h simulated");
+    }
+
+    @Test
+    void aJUnitReportInAFolderThatDoesNotExistIsRefusedBeforeTheRunAndNothingIsCreated(@TempDir Path tmp) {
+        Path junit = tmp.resolve("missing/report.xml");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).as("nothing was simulated").isEmpty();
+        assertThat(r.err().strip()).isEqualTo("error: cannot write --junit " + junit + ": folder " + junit.getParent() + " does not exist"
+                + " (hint: create it first, e.g. mkdir -p " + junit.getParent() + ", or give another path)");
+        assertThat(junit.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aJUnitReportPathThatIsAFolderIsRefusedBeforeTheRun(@TempDir Path tmp) {
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("cannot write --junit " + tmp + ": it is a folder");
+    }
+
+    @Test
+    void aReadOnlyJUnitReportIsRefusedBeforeTheRunAndKeepsItsContent(@TempDir Path tmp) throws Exception {
+        Path junit = Files.writeString(tmp.resolve("report.xml"), "previous report");
+        Files.setPosixFilePermissions(junit, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(junit), "running as root, which writes files whatever their permissions");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("cannot write --junit " + junit + ": the file is not writable");
+        assertThat(Files.readString(junit)).isEqualTo("previous report");
+    }
+
+    @Test
+    void anExistingJUnitReportIsReplacedAfterTheRunAndAFailedExpectationStillExitsOne(@TempDir Path tmp) throws Exception {
+        Path junit = Files.writeString(tmp.resolve("report.xml"), "previous report");
+        Cli r = Cli.run("run", EXAMPLE, "--scenario", "flash-sale", "--junit", junit.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(junit)).startsWith("<?xml").contains("failures=\"1\"");
     }
 
     @Test

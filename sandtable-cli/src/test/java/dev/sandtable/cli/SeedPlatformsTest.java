@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -264,6 +265,26 @@ class SeedPlatformsTest {
         if (failing.isEmpty()) {
             assertThat(r.out()).containsPattern("All \\d+ expectations held\\.");
         }
+    }
+
+    @Test
+    void celeryBurstShowsTheOomKillsRestartsAndCrashLoopBackOffItIsAdvertisedFor() throws Exception {
+        List<String> a = new ArrayList<>(List.of("run"));
+        a.addAll(FINCH);
+        a.addAll(List.of("--scenario", EXAMPLES + "finch/scenarios/celery-burst.yaml"));
+        Cli r = Cli.run(a.toArray(String[]::new));
+
+        assertThat(r.out()).containsPattern("\\d\\d:\\d\\d:\\d\\d OOMKilled finch-production/finch-celery-worker-[a-z0-9-]+: over its memory limit; "
+                        + "restarted after a CrashLoopBackOff of 10s")
+                .containsPattern("workload\\[finch-production/finch-celery-worker\\] OOM kills +\\d+ in 2 pods, first at ")
+                .contains("FIGURES (over the whole run)").contains("RESTARTS");
+        a.addAll(List.of("-o", "json"));
+        JsonNode root = new ObjectMapper().readTree(Cli.run(a.toArray(String[]::new)).out());
+        assertThat(root.get("scenario").get("log").toString()).contains("OOMKilled finch-production/finch-celery-worker-");
+        JsonNode worker = StreamSupport.stream(root.get("end").get("workloads").spliterator(), false)
+                .filter(w -> w.get("name").asText().equals("finch-celery-worker") && w.get("namespace").asText().equals("finch-production"))
+                .findFirst().orElseThrow();
+        assertThat(worker.get("restarts").asInt()).isPositive();
     }
 
     @Test

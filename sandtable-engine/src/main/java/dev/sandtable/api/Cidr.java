@@ -32,6 +32,11 @@ public record Cidr(int family, int prefix, long hi, long lo, String text) {
                 && (ip.hi() & hiMask(family, prefix)) == hi && (ip.lo() & loMask(family, prefix)) == lo;
     }
 
+    /** True when other lies inside this block and is smaller (upstream's "strict subset of `cidr`" for except). */
+    public boolean strictlyContains(Cidr other) {
+        return other.family == family && other.prefix > prefix && contains(new Ip(other.family, other.hi, other.lo));
+    }
+
     private static long hiMask(int family, int prefix) {
         if (family == 4 || prefix == 0) {
             return 0;

@@ -1,5 +1,6 @@
 package dev.sandtable.api;
 
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -33,6 +34,29 @@ public final class Pods {
 
     public static boolean isRunningAndReady(Pod pod) {
         return "Running".equals(phase(pod)) && isReady(pod);
+    }
+
+    /** The restarts of all the pod's containers, as kubectl's RESTARTS column sums them. */
+    public static int restarts(Pod pod) {
+        int sum = 0;
+        for (ContainerStatus cs : containerStatuses(pod)) {
+            sum += cs.getRestartCount() == null ? 0 : cs.getRestartCount();
+        }
+        return sum;
+    }
+
+    /** Whether a container waits to be restarted after failing (waiting reason CrashLoopBackOff). */
+    public static boolean inCrashLoopBackOff(Pod pod) {
+        for (ContainerStatus cs : containerStatuses(pod)) {
+            if (cs.getState() != null && cs.getState().getWaiting() != null && "CrashLoopBackOff".equals(cs.getState().getWaiting().getReason())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<ContainerStatus> containerStatuses(Pod pod) {
+        return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null ? List.of() : pod.getStatus().getContainerStatuses();
     }
 
     public static String conditionStatus(Pod pod, String type) {

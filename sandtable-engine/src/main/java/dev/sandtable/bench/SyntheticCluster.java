@@ -122,7 +122,12 @@ public final class SyntheticCluster {
                         .withTopologyKey("kubernetes.io/hostname").withNewLabelSelector().addToMatchLabels("group", group).endLabelSelector()
                         .endPodAffinityTerm().endPreferredDuringSchedulingIgnoredDuringExecution()
                         .endPodAntiAffinity().endAffinity().endSpec();
-                case DEPLOYMENTS -> throw new IllegalArgumentException("DEPLOYMENTS pods come from deployments(), not as bare pods");
+                case DEPLOYMENTS -> {
+                    // What a Deployment of 100 replicas gets from its ReplicaSet; the benchmark creates the Deployments themselves.
+                    String owner = prefix + "-" + (i / 100);
+                    b.editMetadata().withLabels(Map.of("app", owner)).addNewOwnerReference().withApiVersion("apps/v1").withKind("ReplicaSet")
+                            .withName(owner).withUid("uid-" + owner).withController(true).endOwnerReference().endMetadata();
+                }
             }
             pods.add(b.build());
         }

@@ -32,7 +32,9 @@ public final class Kubelet {
     private final KubeletTiming timing;
     private final Set<String> started = new HashSet<>();
     private final Map<String, Set<String>> imagesOnNode = new HashMap<>();
-    private final Map<String, Integer> nextPodIp = new HashMap<>();
+    private final PodIpam ipam = new PodIpam();
+    // Pods whose sandbox waits for an address, per node, in the order they asked: retried when one is released.
+    private final Map<String, java.util.LinkedHashMap<String, String>> waitingForAddress = new HashMap<>();
     private final Map<String, Backoff> backoffs = new HashMap<>();
     private java.util.function.Predicate<Pod> starts = pod -> true;
 
@@ -56,6 +58,14 @@ public final class Kubelet {
         if (e.type() == WatchEvent.Type.DELETED) {
             started.remove(uid);
             backoffs.remove(uid);
+            ipam.release(uid);
+            String nodeName = pod.getSpec().getNodeName();
+            var waiting = nodeName == null ? null : waitingForAddress.get(nodeName);
+            if (waiting != null && waiting.remove(uid) == null && !waiting.isEmpty()) {
+                // An address came free: the first pod waiting on this node retries its sandbox.
+                var next = waiting.pollFirstEntry();
+                store.clock().after(Duration.ZERO, () -> retrySandbox(next.getValue(), next.getKey()));
+            }
             return;
         }
         String nodeName = pod.getSpec().getNodeName();
@@ -67,6 +77,19 @@ public final class Kubelet {
             return;
         }
         started.add(uid);
+        sandbox(pod, node);
+    }
+
+    /** Creates the pod's sandbox (its network first), then pulls images and starts containers; without an address it waits. */
+    private void sandbox(Pod pod, Node node) {
+        String uid = pod.getMetadata().getUid();
+        String nodeName = node.getMetadata().getName();
+        String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+        if (ipam.allocate(node, uid) instanceof PodIpam.Exhausted x) {
+            waitingForAddress.computeIfAbsent(nodeName, n -> new java.util.LinkedHashMap<>()).put(uid, key);
+            store.clock().after(Duration.ZERO, () -> noSandbox(key, uid, x.reason()));
+            return;
+        }
         Duration pull = Duration.ZERO;
         Set<String> images = imagesOnNode.computeIfAbsent(nodeName, n -> new HashSet<>());
         for (Container c : allContainers(pod)) {
@@ -76,8 +99,45 @@ public final class Kubelet {
         }
         int inits = pod.getSpec().getInitContainers() == null ? 0 : pod.getSpec().getInitContainers().size();
         Duration toRunning = pull.plus(timing.initContainerRun().multipliedBy(inits)).plus(timing.containerStart());
-        String key = pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
         store.clock().after(toRunning, () -> run(key, uid, node));
+    }
+
+    private void retrySandbox(String key, String uid) {
+        Pod pod = current(key, uid);
+        Node node = pod == null ? null : store.get(Node.class, "", pod.getSpec().getNodeName()).orElse(null);
+        if (node != null) {
+            sandbox(pod, node);
+        }
+    }
+
+    /** The sandbox could not get an address: the pod stays Pending in ContainerCreating, as the kubelet leaves it. */
+    private void noSandbox(String key, String uid, String reason) {
+        Pod pod = current(key, uid);
+        if (pod == null) {
+            return;
+        }
+        String now = timestamp();
+        PodStatus s = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+        s.setPhase("Pending");
+        s.setHostIP(internalIp(store.get(Node.class, "", pod.getSpec().getNodeName()).orElse(null)));
+        String message = "failed to create pod sandbox: failed to set up the pod network: " + reason;
+        List<ContainerStatus> statuses = new ArrayList<>();
+        for (Container c : pod.getSpec().getContainers()) {
+            ContainerStatus cs = new ContainerStatus();
+            cs.setName(c.getName());
+            cs.setImage(c.getImage());
+            cs.setReady(false);
+            cs.setStarted(false);
+            cs.setRestartCount(0);
+            cs.setState(new ContainerState(null, null, new io.fabric8.kubernetes.api.model.ContainerStateWaiting(message, "ContainerCreating")));
+            statuses.add(cs);
+        }
+        s.setContainerStatuses(statuses);
+        setCondition(s, "PodReadyToStartContainers", "False", now);
+        setCondition(s, "ContainersReady", "False", now);
+        setCondition(s, "Ready", "False", now);
+        pod.setStatus(s);
+        store.updateStatus(pod);
     }
 
     private void run(String key, String uid, Node node) {
@@ -90,9 +150,11 @@ public final class Kubelet {
         s.setPhase("Running");
         s.setStartTime(now);
         s.setHostIP(internalIp(node));
-        String podIp = allocatePodIp(node);
-        s.setPodIP(podIp);
-        s.setPodIPs(List.of(new PodIP(podIp)));
+        if (!(ipam.allocate(node, uid) instanceof PodIpam.Assigned ips)) {
+            throw new IllegalStateException("pod " + key + " runs without a sandbox");
+        }
+        s.setPodIP(ips.ips().getFirst());
+        s.setPodIPs(ips.ips().stream().map(PodIP::new).toList());
         s.setQosClass(QosClass.of(pod.getSpec()));
         List<ContainerStatus> statuses = new ArrayList<>();
         for (Container c : pod.getSpec().getContainers()) {
@@ -210,18 +272,8 @@ public final class Kubelet {
         return pod != null && uid.equals(pod.getMetadata().getUid()) && Pods.isActive(pod) ? pod : null;
     }
 
-    private String allocatePodIp(Node node) {
-        String cidr = node.getSpec() == null ? null : node.getSpec().getPodCIDR();
-        int next = nextPodIp.merge(node.getMetadata().getName(), 1, Integer::sum) + 1;
-        if (cidr == null) {
-            return "";
-        }
-        String base = cidr.substring(0, cidr.lastIndexOf('.'));
-        return base + "." + (next % 254 + 1);
-    }
-
     private static String internalIp(Node node) {
-        if (node.getStatus() != null && node.getStatus().getAddresses() != null) {
+        if (node != null && node.getStatus() != null && node.getStatus().getAddresses() != null) {
             for (NodeAddress a : node.getStatus().getAddresses()) {
                 if ("InternalIP".equals(a.getType())) {
                     return a.getAddress();

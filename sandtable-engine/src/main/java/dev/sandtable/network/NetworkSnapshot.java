@@ -34,6 +34,8 @@ public final class NetworkSnapshot {
     public static final String DNS_LABEL_VALUE = "kube-dns";
     /** The synthetic CoreDNS pod's address: in the pod range 10.244.0.0/16, on a /24 that node 255 would get. */
     public static final String SYNTHETIC_DNS_IP = "10.243.255.254";
+    /** Where representative pods (workloads analysed from their pod template) take their addresses, one each in order. */
+    public static final String REPRESENTATIVE_RANGE = "10.222.0.0/16";
 
     private final List<Endpoint> endpoints;
     private final Map<String, Map<String, String>> namespaces;
@@ -41,6 +43,7 @@ public final class NetworkSnapshot {
     private final List<Policy> policies;
     private final List<PendingPod> pending;
     private final List<String> notes;
+    private final java.util.Set<WorkloadKey> fromTemplate;
     private final Map<PodRef, Integer> byRef = new HashMap<>();
 
     /** A pod that has no IP yet (not scheduled or not started): policies select it, but it has no traffic. */
@@ -48,13 +51,14 @@ public final class NetworkSnapshot {
     }
 
     private NetworkSnapshot(List<Endpoint> endpoints, Map<String, Map<String, String>> namespaces, List<ServiceInfo> services,
-                            List<Policy> policies, List<PendingPod> pending, List<String> notes) {
+                            List<Policy> policies, List<PendingPod> pending, List<String> notes, java.util.Set<WorkloadKey> fromTemplate) {
         this.endpoints = List.copyOf(endpoints);
         this.namespaces = Collections.unmodifiableMap(namespaces);
         this.services = List.copyOf(services);
         this.policies = List.copyOf(policies);
         this.pending = List.copyOf(pending);
         this.notes = List.copyOf(notes);
+        this.fromTemplate = java.util.Set.copyOf(fromTemplate);
         for (Endpoint e : endpoints) {
             byRef.putIfAbsent(e.ref(), e.index());
         }
@@ -108,9 +112,14 @@ public final class NetworkSnapshot {
         return pending;
     }
 
-    /** What the snapshot assumed on the user's behalf (the synthetic DNS endpoint). */
+    /** What the snapshot assumed on the user's behalf (the synthetic DNS endpoint, representative pods). */
     public List<String> notes() {
         return notes;
+    }
+
+    /** The workloads that have no running pod and stand in the snapshot as one representative pod made from their template. */
+    public java.util.Set<WorkloadKey> fromTemplate() {
+        return fromTemplate;
     }
 
     /** Collects the cluster's parts; {@link #build()} adds the namespace name labels, the world and DNS. */
@@ -121,6 +130,8 @@ public final class NetworkSnapshot {
         private final List<ServiceInfo> services = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
         private final List<PendingPod> pending = new ArrayList<>();
+        private final java.util.Set<WorkloadKey> fromTemplate = new java.util.LinkedHashSet<>();
+        private String representativeReason;
         private boolean syntheticDns = true;
         private boolean world = true;
 
@@ -147,6 +158,28 @@ public final class NetworkSnapshot {
             String ns = pod.getMetadata().getNamespace() == null ? "default" : pod.getMetadata().getNamespace();
             String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
             return pod(ns, pod.getMetadata().getName(), pod.getMetadata().getLabels(), ip, containerPorts(pod), workload);
+        }
+
+        /**
+         * A workload without a running pod, as one pod made from its template (labels and container ports) at the next
+         * address of {@link #REPRESENTATIVE_RANGE}; why is the note's reason (no node exists, or its pods are pending).
+         */
+        public Builder representative(String namespace, String name, Map<String, String> labels, List<ContainerPort> ports, WorkloadKey workload,
+                                      String why) {
+            int host = fromTemplate.size() + 1;
+            if (host > 0xFFFE || !fromTemplate.add(workload)) {
+                return this;
+            }
+            String ip = "10.222." + (host >> 8) + "." + (host & 0xFF);
+            pods.add(new Endpoint(-1, namespace, name, copy(labels), Ip.parse(ip), ip, List.copyOf(ports), workload, true));
+            representativeReason = why;
+            return this;
+        }
+
+        /** The same for a pod object that has no address: its labels and ports are its template's. */
+        public Builder representative(Pod pod, WorkloadKey workload, String why) {
+            String ns = pod.getMetadata().getNamespace() == null ? "default" : pod.getMetadata().getNamespace();
+            return representative(ns, pod.getMetadata().getName(), pod.getMetadata().getLabels(), containerPorts(pod), workload, why);
         }
 
         /** An address outside the cluster, named for the command line and reports. */
@@ -206,6 +239,10 @@ public final class NetworkSnapshot {
                 notes.add("the manifests have no cluster DNS pods (namespace " + DNS_NAMESPACE + ", label " + DNS_LABEL_KEY + "=" + DNS_LABEL_VALUE
                         + "): a synthetic CoreDNS endpoint " + DNS_NAMESPACE + "/coredns at " + SYNTHETIC_DNS_IP + " serves dns 53/UDP and dns-tcp 53/TCP");
             }
+            if (!fromTemplate.isEmpty()) {
+                notes.add(fromTemplate.size() + " workload(s) have no running pod (" + representativeReason + "): each is analysed as one"
+                        + " representative pod made from its pod template, at an address of " + REPRESENTATIVE_RANGE + "; placement was not simulated for them");
+            }
             if (world) {
                 all.add(new Endpoint(all.size(), "", WORLD, Map.of(), Ip.parse(WORLD_IP), WORLD_IP, List.of(),
                         new WorkloadKey(WorkloadKey.EXTERNAL, "", WORLD), true));
@@ -228,7 +265,7 @@ public final class NetworkSnapshot {
                 l.put(NAMESPACE_NAME_LABEL, name);
                 labelled.put(name, Collections.unmodifiableMap(l));
             });
-            return new NetworkSnapshot(all, labelled, services, policies, pending, notes);
+            return new NetworkSnapshot(all, labelled, services, policies, pending, notes, fromTemplate);
         }
 
         private static Endpoint at(int index, Endpoint e) {
@@ -239,7 +276,7 @@ public final class NetworkSnapshot {
             return labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
         }
 
-        private static List<ContainerPort> containerPorts(Pod pod) {
+        static List<ContainerPort> containerPorts(Pod pod) {
             List<ContainerPort> out = new ArrayList<>();
             if (pod.getSpec() == null || pod.getSpec().getContainers() == null) {
                 return out;

@@ -22,9 +22,12 @@ public record ClusterReport(
                        int cpuRequestedPercent, int memoryRequestedPercent, int pods, List<String> taints, double pricePerHour) {
     }
 
-    /** A workload by its top-level controller, with its pods counted per pool and the nodes they run on. */
+    /**
+     * A workload by its top-level controller, with its pods counted per pool and the nodes they run on, its containers'
+     * restarts (OOM kills) and how many of its pods wait in CrashLoopBackOff.
+     */
     public record Workload(String kind, String namespace, String name, int desired, int ready, int pending,
-                           Map<String, Integer> podsPerPool, List<String> nodes) {
+                           Map<String, Integer> podsPerPool, List<String> nodes, int restarts, int crashLoopBackOff) {
         public String id() {
             return kind + " " + namespace + "/" + name;
         }

@@ -9,7 +9,6 @@ import dev.sandtable.api.Pods;
 import dev.sandtable.engine.Simulation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Taint;
@@ -64,9 +63,12 @@ public final class ClusterReports {
         List<ClusterReport.PendingPod> pending = new ArrayList<>();
         Map<String, String> workloadOfPending = new HashMap<>();
         for (Pod p : pods) {
-            HasMetadata owner = topOwner(store, p);
-            String kind = owner == null ? "Pod" : owner.getKind();
-            String name = owner == null ? p.getMetadata().getName() : owner.getMetadata().getName();
+            PodWorkload pw = PodWorkload.of(store, p);
+            // The owner that says how many pods are desired: the named workload itself when it is in the store.
+            HasMetadata owner = pw.owner() != null && pw.owner().getKind().equals(pw.kind()) && pw.owner().getMetadata().getName().equals(pw.name())
+                    ? pw.owner() : null;
+            String kind = pw.kind();
+            String name = pw.name();
             WorkloadAcc w = workloads.computeIfAbsent(kind + " " + p.getMetadata().getNamespace() + "/" + name,
                     k -> new WorkloadAcc(kind, p.getMetadata().getNamespace(), name, desired(owner)));
             String node = p.getSpec().getNodeName();
@@ -84,12 +86,16 @@ public final class ClusterReports {
                 if (Pods.isReady(p)) {
                     w.ready++;
                 }
+                w.restarts += Pods.restarts(p);
+                if (Pods.inCrashLoopBackOff(p)) {
+                    w.crashLoopBackOff++;
+                }
             }
         }
         List<ClusterReport.Workload> wl = workloads.values().stream()
                 .sorted(Comparator.comparing((WorkloadAcc a) -> a.namespace).thenComparing(a -> a.kind).thenComparing(a -> a.name))
                 .map(a -> new ClusterReport.Workload(a.kind, a.namespace, a.name, a.desired < 0 ? a.pods : a.desired,
-                        a.ready, a.pending, a.podsPerPool, List.copyOf(a.nodes)))
+                        a.ready, a.pending, a.podsPerPool, List.copyOf(a.nodes), a.restarts, a.crashLoopBackOff))
                 .toList();
         pending.sort(Comparator.comparing(ClusterReport.PendingPod::namespace).thenComparing(ClusterReport.PendingPod::name));
         return new ClusterReport(format(simulated), seed, List.copyOf(sim.notes()), pools, wl, pending,
@@ -157,33 +163,15 @@ public final class ClusterReports {
         return l != null && l.containsKey(NodeFactory.POOL_LABEL) ? l.get(NodeFactory.POOL_LABEL) : UNPOOLED;
     }
 
-    /** Follows controller references up: Pod to ReplicaSet to Deployment, or to a StatefulSet or DaemonSet. */
+    /** The workload a pod belongs to as the reports name it: "Deployment shop/web", or "Pod shop/debug" for a bare pod. */
+    public static String workloadId(ObjectStore store, Pod pod) {
+        PodWorkload w = PodWorkload.of(store, pod);
+        return w.kind() + " " + w.namespace() + "/" + w.name();
+    }
+
+    /** Follows controller references up: Pod to ReplicaSet to Deployment, or to a StatefulSet or DaemonSet; null when none is present. */
     public static HasMetadata topOwner(ObjectStore store, HasMetadata o) {
-        HasMetadata top = null;
-        HasMetadata current = o;
-        for (int depth = 0; depth < 4; depth++) {
-            OwnerReference ref = Pods.controllerOf(current);
-            if (ref == null) {
-                break;
-            }
-            Class<? extends HasMetadata> kind = switch (ref.getKind()) {
-                case "ReplicaSet" -> ReplicaSet.class;
-                case "Deployment" -> Deployment.class;
-                case "StatefulSet" -> StatefulSet.class;
-                case "DaemonSet" -> DaemonSet.class;
-                default -> null;
-            };
-            if (kind == null) {
-                break;
-            }
-            HasMetadata owner = store.get(kind, current.getMetadata().getNamespace(), ref.getName()).orElse(null);
-            if (owner == null) {
-                break;
-            }
-            top = owner;
-            current = owner;
-        }
-        return top;
+        return PodWorkload.of(store, o).owner();
     }
 
     private static int desired(HasMetadata owner) {
@@ -216,6 +204,8 @@ public final class ClusterReports {
         int pods;
         int ready;
         int pending;
+        int restarts;
+        int crashLoopBackOff;
         final Map<String, Integer> podsPerPool = new TreeMap<>();
 
         String id() {

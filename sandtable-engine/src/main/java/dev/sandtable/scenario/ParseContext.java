@@ -35,6 +35,8 @@ public final class ParseContext {
     private final ScenarioFiles files;
     private final List<FieldError> errors = new ArrayList<>();
     private Duration duration = Duration.ofMinutes(10);
+    /** Where the run's duration was set, so that a time beyond it says what to lengthen. */
+    private String durationSource = "spec.duration";
 
     public ParseContext(List<? extends HasMetadata> objects, ScenarioFiles files) {
         this.files = files;
@@ -80,8 +82,9 @@ public final class ParseContext {
         return duration;
     }
 
-    void setDuration(Duration d) {
+    void setDuration(Duration d, String source) {
         this.duration = d;
+        this.durationSource = source;
     }
 
     public Set<String> pools() {
@@ -166,11 +169,16 @@ public final class ParseContext {
     public Duration time(Object v, String path) {
         Duration d = duration(v, path);
         if (d != null && d.compareTo(duration) > 0) {
-            error(path, "at " + GoDurations.format(d) + " is after the end of the run (" + GoDurations.format(duration) + ")",
-                    "use a time within spec.duration, or lengthen the run");
+            afterTheEnd(path, path.substring(path.lastIndexOf('.') + 1) + " " + GoDurations.format(d) + " is");
             return null;
         }
         return d;
+    }
+
+    /** Records that what the subject names happens after the end of the run, and what to change. */
+    void afterTheEnd(String path, String subject) {
+        error(path, subject + " after the end of the run (" + GoDurations.format(duration) + ", set by " + durationSource + ")",
+                "use times within the run, or a longer " + durationSource);
     }
 
     /** A number of at least min; records a problem when it is not. */

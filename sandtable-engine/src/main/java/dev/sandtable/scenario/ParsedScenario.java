@@ -14,11 +14,6 @@ import java.util.List;
 public record ParsedScenario(String name, Duration duration, long seed, Instant epoch, Duration warmup, Duration resolution,
                              List<LoadTarget> load, List<TimedEvent> events, List<Expectation> expectations, List<ExternalMetric> externalMetrics) {
 
-    /** The same scenario run for another duration (the --duration option). */
-    public ParsedScenario withDuration(Duration d) {
-        return new ParsedScenario(name, d, seed, epoch, warmup, resolution, load, events, expectations, externalMetrics);
-    }
-
     /** An external metric series: from load profiles (offsets from time 0), or the latest sample of a recorded series. */
     public record ExternalMetric(String name, java.util.Map<String, String> labels, dev.sandtable.metrics.LoadProfile profile, String series) {
     }

@@ -8,6 +8,7 @@ import dev.sandtable.scenario.events.ScenarioEvent;
 import dev.sandtable.scenario.expectations.Expectation;
 import dev.sandtable.scenario.expectations.ExpectationType;
 import dev.sandtable.scenario.expectations.ExpressionExpectation;
+import dev.sandtable.sim.GoDurations;
 import dev.sandtable.sim.SimClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,14 +33,25 @@ public final class ScenarioParser {
 
     /** The scenario, or null when ctx.errors() says why not. */
     public static ParsedScenario parse(Scenario scenario, ParseContext ctx) {
+        return parse(scenario, ctx, null);
+    }
+
+    /**
+     * The scenario run for the given duration instead of its own (the --duration option, when not null), or null when
+     * ctx.errors() says why not: every time in it must then lie within that duration.
+     */
+    public static ParsedScenario parse(Scenario scenario, ParseContext ctx, Duration durationOption) {
         ScenarioSpec s = scenario.getSpec();
         Duration duration = s.duration() == null ? DEFAULT_DURATION : ctx.duration(s.duration(), "spec.duration");
         if (duration != null && duration.isZero()) {
             ctx.error("spec.duration", "duration must be positive", "e.g. duration: 24h");
             duration = null;
         }
-        if (duration != null) {
-            ctx.setDuration(duration);
+        if (durationOption != null) {
+            duration = durationOption;
+            ctx.setDuration(duration, "--duration");
+        } else if (duration != null) {
+            ctx.setDuration(duration, "spec.duration");
         }
         Duration resolution = s.resolution() == null ? DEFAULT_RESOLUTION : ctx.duration(s.resolution(), "spec.resolution");
         if (resolution != null && (resolution.toMillis() < 1000 || duration != null && resolution.compareTo(duration) > 0)) {
@@ -174,13 +186,22 @@ public final class ScenarioParser {
             ctx.error(path, "window must be {from, to}", "e.g. window: {from: 1h, to: 2h}");
             return null;
         }
-        Duration from = m.get("from") == null ? Duration.ZERO : ctx.time(m.get("from"), path + ".from");
-        Duration to = m.get("to") == null ? ctx.duration() : ctx.time(m.get("to"), path + ".to");
+        Duration from = m.get("from") == null ? Duration.ZERO : ctx.duration(m.get("from"), path + ".from");
+        Duration to = m.get("to") == null ? ctx.duration() : ctx.duration(m.get("to"), path + ".to");
         if (from == null || to == null) {
             return null;
         }
         if (from.compareTo(to) > 0) {
             ctx.error(path, "window ends before it starts", "make from earlier than to");
+            return null;
+        }
+        // A window (partly) beyond the run would be judged on samples that never exist, and could pass unseen.
+        if (from.compareTo(ctx.duration()) > 0) {
+            ctx.afterTheEnd(path + ".from", "window " + GoDurations.format(from) + "-" + GoDurations.format(to) + " lies entirely");
+            return null;
+        }
+        if (to.compareTo(ctx.duration()) > 0) {
+            ctx.afterTheEnd(path + ".to", "window " + GoDurations.format(from) + "-" + GoDurations.format(to) + " goes on");
             return null;
         }
         return new Window(from.toMillis(), to.toMillis());

@@ -35,6 +35,7 @@ public final class ScenarioRunner {
     private final LoadModel load;
     private final PendingTracker pending;
     private final Recorder recorder;
+    private final OomKills oomKills;
     private final List<String> log = new ArrayList<>();
     private final Map<String, String> poolOfNode = new HashMap<>();
     private final java.util.Set<String> loadedKeys = new java.util.HashSet<>();
@@ -49,7 +50,8 @@ public final class ScenarioRunner {
     public ScenarioRunner(Simulation sim, ParsedScenario scenario) {
         this.sim = sim;
         this.scenario = scenario;
-        this.load = new LoadModel(sim.store(), pod -> sim.kubelet().oomKill(pod));
+        this.oomKills = new OomKills(sim.store());
+        this.load = new LoadModel(sim.store(), pod -> oomKills.killed(pod, sim.kubelet().oomKill(pod), sim.clock().nowMillis() - startMillis, log));
         this.pending = new PendingTracker(sim.store());
         this.recorder = new Recorder(scenario.resolution().toMillis(), scenario.duration().toMillis());
         sim.horizontalController().onSync(this::onHpaSync);
@@ -117,10 +119,7 @@ public final class ScenarioRunner {
         for (Expectation x : scenario.expectations()) {
             verdicts.add(x.evaluate(new dev.sandtable.scenario.expectations.Evidence(recorder, pending, end, sim)));
         }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        for (String name : recorder.names()) {
-            series.put(name, recorder.values(name));
-        }
+        Map<String, double[]> series = recorder.asMap();
         return new ScenarioResult(scenario.name(), GoDurations.format(scenario.duration()), scenario.seed(),
                 GoDurations.format(scenario.resolution()), verdicts, List.copyOf(log), figures(), series);
     }
@@ -267,6 +266,7 @@ public final class ScenarioRunner {
             }
         }
         out.add(new ScenarioResult.Figure("pending pods", "max " + fmt(max(recorder.values("cluster.pendingPods")))));
+        out.addAll(oomKills.figures());
         return out;
     }
 

@@ -88,9 +88,23 @@ public final class SimClock {
         nowMillis = Math.max(nowMillis, endMillis);
     }
 
+    private long executed;
+    private Runnable observer;
+    private int observeEvery;
+
+    /** Runs the observer after every so many events (for a progress display); it must not schedule anything. */
+    public void observe(int everyEvents, Runnable observer) {
+        this.observeEvery = Math.max(1, everyEvents);
+        this.observer = observer;
+    }
+
     private void runNext() {
         Event e = queue.poll();
         nowMillis = e.atMillis;
+        executed++;
+        if (observer != null && executed % observeEvery == 0) {
+            observer.run();
+        }
         if (!e.background) {
             foregroundPending--;
         }

@@ -27,7 +27,7 @@ class ParallelSchedulingEquivalenceTest {
     private static final Parallelizer HELPED = new Parallelizer(3, false);
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Workload.class, mode = EnumSource.Mode.EXCLUDE, names = "DEPLOYMENTS")
+    @EnumSource(Workload.class)
     void helpersPlaceEveryPodWhereOneThreadDoes(Workload workload) {
         List<String> alone = placements(workload, Parallelizer.SEQUENTIAL);
         List<String> helped = placements(workload, HELPED);

@@ -18,11 +18,20 @@ import org.snakeyaml.engine.v2.schema.Schema;
 final class KubectlSchema implements Schema {
     /** Plain scalars go-yaml resolves to an infinite or NaN float, which kubectl cannot turn into JSON. */
     static final Tag NON_FINITE = new Tag("tag:sandtable.dev,2026:non-finite");
+    /** The plain key "<<", which go-yaml takes as a merge key (a quoted one is an ordinary key). */
+    static final Tag MERGE = new Tag("tag:yaml.org,2002:merge");
+    /** What Load builds for a plain "<<", so that {@link YamlTrees#jsonKeys} can tell it from a quoted one. */
+    static final Object MERGE_KEY = new Object() {
+        @Override
+        public String toString() {
+            return "<<";
+        }
+    };
     private static final KubectlSchema INSTANCE = new KubectlSchema();
 
     private final Map<Tag, ConstructNode> constructors = Map.of(
             Tag.NULL, n -> typed(n, Tag.NULL), Tag.BOOL, n -> typed(n, Tag.BOOL), Tag.INT, n -> typed(n, Tag.INT),
-            Tag.FLOAT, n -> typed(n, Tag.FLOAT), NON_FINITE, n -> typed(n, NON_FINITE));
+            Tag.FLOAT, n -> typed(n, Tag.FLOAT), NON_FINITE, n -> typed(n, NON_FINITE), MERGE, n -> MERGE_KEY);
 
     private KubectlSchema() {
     }
@@ -34,7 +43,7 @@ final class KubectlSchema implements Schema {
 
     @Override
     public ScalarResolver getScalarResolver() {
-        return (value, implicit) -> implicit ? tagOf(KubectlScalars.resolve(value)) : Tag.STR;
+        return (value, implicit) -> !implicit ? Tag.STR : "<<".equals(value) ? MERGE : tagOf(KubectlScalars.resolve(value));
     }
 
     @Override

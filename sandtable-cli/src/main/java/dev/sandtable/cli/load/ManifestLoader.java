@@ -35,7 +35,14 @@ public final class ManifestLoader {
         // a spare core starts on that while files are read and split.
         java.util.concurrent.ForkJoinPool.commonPool().execute(ObjectReader::prepare);
         InputCollector collector = new InputCollector(new Renderer(), stdin);
-        paths.forEach(collector::collect);
+        List<Given> given = new ArrayList<>();
+        for (String path : paths) {
+            int sources = collector.sources.size();
+            int problems = collector.errors.size();
+            collector.collect(path);
+            given.add(new Given(path, List.copyOf(collector.sources.subList(sources, collector.sources.size())),
+                    collector.errors.size() > problems));
+        }
         List<ManifestProblem> errors = new ArrayList<>(collector.errors);
         List<ManifestProblem> warnings = new ArrayList<>();
 
@@ -53,8 +60,12 @@ public final class ManifestLoader {
         Map<String, Location> seen = new HashMap<>();
         // Where each kept object's fields are, for the checks below that look at the inputs as a whole.
         Map<HasMetadata, java.util.function.Function<String, Location>> locators = new java.util.IdentityHashMap<>();
+        java.util.Set<Source> yielding = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int i = 0; i < checked.length; i++) {
             ObjectReader.Result r = checked[i].result();
+            if (r.problem() != null || !r.objects().isEmpty()) {
+                yielding.add(docs.get(i).source());
+            }
             if (r.problem() != null) {
                 errors.add(r.problem());
                 continue;
@@ -89,6 +100,11 @@ public final class ManifestLoader {
                 }
             }
         }
+        for (Given g : given) {
+            if (!g.failed() && g.sources().stream().noneMatch(yielding::contains)) {
+                errors.add(g.empty());
+            }
+        }
         admission(objects, locators, errors, warnings);
         return new Manifests(objects, notSimulated, errors, warnings, collector.sources.size(), scenarios);
     }
@@ -103,6 +119,21 @@ public final class ManifestLoader {
         }
         for (NamespaceLifecycle.Missing m : NamespaceLifecycle.missing(all)) {
             warnings.add(new ManifestProblem(locators.get(m.first()).apply("metadata.namespace"), m.message(), m.hint()));
+        }
+    }
+
+    /** A path the user gave, the sources it gave (files, a rendering, stdin), and whether reading it failed already. */
+    private record Given(String path, List<Source> sources, boolean failed) {
+        /** A path that yields no object is refused, as kubectl apply refuses "no objects passed to apply". */
+        ManifestProblem empty() {
+            String name = "-".equals(path) ? "<stdin>" : path;
+            String what = "-".equals(path) ? "standard input is empty or only comments"
+                    : sources.isEmpty() ? "the folder holds no .yaml, .yml or .json file"
+                    : sources.size() == 1 && sources.get(0).name().equals(path) ? "the file is empty or only comments"
+                    : sources.size() == 1 && !sources.get(0).name().startsWith(path) ? sources.get(0).name() + " printed no object"
+                    : "its files are empty or only comments";
+            return new ManifestProblem(new Location(name, 0, 0).withoutLine(), "no Kubernetes objects: " + what,
+                    "give the files or folders that hold the manifests; kubectl apply refuses this too, with no objects passed to apply");
         }
     }
 

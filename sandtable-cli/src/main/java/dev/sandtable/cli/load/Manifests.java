@@ -25,6 +25,13 @@ public record Manifests(List<LoadedObject> objects, List<LoadedObject> notSimula
         return countByKind(objects.stream().filter(o -> dev.sandtable.engine.NotYetSimulated.applies(o.object())).toList());
     }
 
+    /** Everything kept but not acted on, custom resources and inactive built-in kinds together, as every command lists them. */
+    public java.util.Map<String, Integer> notSimulatedCounts() {
+        java.util.Map<String, Integer> all = new java.util.TreeMap<>(customResourceCounts());
+        all.putAll(inactiveBuiltinCounts());
+        return all;
+    }
+
     private static java.util.Map<String, Integer> countByKind(List<LoadedObject> list) {
         java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
         for (LoadedObject o : list) {

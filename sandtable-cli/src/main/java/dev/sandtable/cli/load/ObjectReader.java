@@ -118,7 +118,7 @@ final class ObjectReader {
         Object kind = map.get("kind");
         Object apiVersion = map.get("apiVersion");
         if (kind instanceof String k && k.endsWith("List") && map.get("items") instanceof List<?> items && apiVersion != null) {
-            return readList(doc, items);
+            return readList(doc, items, apiVersion, k.substring(0, k.length() - "List".length()));
         }
         return readObject(doc, map, "");
     }
@@ -129,11 +129,21 @@ final class ObjectReader {
         HasMetadata as(ObjectMapper mapper, Class<? extends HasMetadata> type) throws java.io.IOException;
     }
 
-    private Result readList(Document doc, List<?> items) {
+    /**
+     * The items of a List. Items of a typed list as the API server returns them (PodList, whose items carry no apiVersion
+     * and kind) take the list's apiVersion and its kind without "List", as kubectl's UnstructuredList reads them.
+     */
+    private Result readList(Document doc, List<?> items, Object listApiVersion, String itemKind) {
         List<LoadedObject> out = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof Map<?, ?> item)) {
                 return Result.of(problem(doc, "items[" + i + "]", "list item is not a Kubernetes object", "each item needs apiVersion, kind and metadata"));
+            }
+            if (item.get("apiVersion") == null && item.get("kind") == null && !itemKind.isEmpty()) {
+                Map<Object, Object> typed = new java.util.LinkedHashMap<>(item);
+                typed.put("apiVersion", listApiVersion);
+                typed.put("kind", itemKind);
+                item = typed;
             }
             Result r = readObject(doc, item, "items[" + i + "].");
             if (r.problem() != null) {

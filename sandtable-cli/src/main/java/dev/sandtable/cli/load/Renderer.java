@@ -57,9 +57,9 @@ final class Renderer {
                     return Optional.empty();
                 }
                 if (p.exitValue() != 0) {
-                    String msg = Files.readString(err, StandardCharsets.UTF_8).strip().replace('\n', ' ');
+                    String msg = RenderFailure.oneLine(Files.readString(err, StandardCharsets.UTF_8));
                     lastProblem = new ManifestProblem(new Location(name, 0, 0), String.join(" ", command.subList(0, 2)) + " failed: " + msg,
-                            "fix the kustomization or chart; run the same command to see the full output");
+                            "fix that file, or run " + String.join(" ", command) + " to see the full output");
                     return Optional.empty();
                 }
                 return Optional.of(new Source(source, Files.readString(out, StandardCharsets.UTF_8)));

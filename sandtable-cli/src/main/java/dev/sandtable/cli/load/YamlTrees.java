@@ -276,14 +276,24 @@ final class YamlTrees {
         return v;
     }
 
-    /** A tree Load built with JSON's field names: keys named as sigs.k8s.io/yaml names them (yes: is "true"). */
+    /**
+     * A tree Load built, with JSON's field names (keys named as sigs.k8s.io/yaml names them: yes: is "true") and
+     * go-yaml v2's merge keys applied: a plain "<<" copies the fields of the mapping (or mappings, earlier ones winning) it
+     * names, over the fields before it and under the ones after it.
+     */
     static Object jsonKeys(Object tree) {
         if (tree instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
             for (var e : map.entrySet()) {
+                if (e.getKey() == KubectlSchema.MERGE_KEY && merge(out, e.getValue())) {
+                    continue;
+                }
                 out.put(e.getKey() instanceof String s ? s : KubectlScalars.key(e.getKey()), jsonKeys(e.getValue()));
             }
             return out;
+        }
+        if (tree == KubectlSchema.MERGE_KEY) {
+            return "<<";
         }
         if (tree instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
@@ -293,6 +303,20 @@ final class YamlTrees {
             return out;
         }
         return tree;
+    }
+
+    private static boolean merge(Map<Object, Object> out, Object value) {
+        if (value instanceof Map<?, ?>) {
+            out.putAll((Map<?, ?>) jsonKeys(value));
+            return true;
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(x -> x instanceof Map<?, ?>)) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                out.putAll((Map<?, ?>) jsonKeys(list.get(i)));
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void expect(Event e, Class<? extends Event> type) {

@@ -2,7 +2,6 @@ package dev.sandtable.cli.report;
 
 import dev.sandtable.scenario.ScenarioResult;
 import dev.sandtable.scenario.Verdict;
-import dev.sandtable.sim.GoDurations;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -39,8 +38,7 @@ public final class JUnitReport {
                     w.writeStartElement("failure");
                     w.writeAttribute("type", xmlText(v.type()));
                     w.writeAttribute("message", xmlText(v.detail()));
-                    w.writeCharacters(xmlText(v.detail() + (v.atMillis() == null ? "" : " at " + GoDurations.clock(v.atMillis()))
-                            + (v.by() == null ? "" : ", by " + v.by())));
+                    w.writeCharacters(xmlText(ScenarioText.account(v)));
                 }
                 w.writeEndElement();
                 w.writeCharacters("\n  ");

@@ -12,7 +12,7 @@ public final class ReachDot {
         StringBuilder sb = new StringBuilder("digraph reach {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
         Map<String, StringBuilder> clusters = new LinkedHashMap<>();
         for (ReachReport.WorkloadRow w : r.workloads()) {
-            String node = "    " + quote(w.id()) + " [label=" + quote(w.name() + "\n" + w.kind() + (w.pods() == 0 ? " (no running pod)" : ""))
+            String node = "    " + quote(w.id()) + " [label=" + quote(w.name() + "\n" + w.kind() + (w.fromTemplate() ? " (from template)" : w.pods() == 0 ? " (no running pod)" : ""))
                     + (w.kind().equals("External") ? ", shape=ellipse" : "")
                     + (w.pods() == 0 && !w.kind().equals("External") ? ", style=dashed" : "") + "];\n";
             clusters.computeIfAbsent(w.namespace(), n -> new StringBuilder()).append(node);

@@ -18,9 +18,13 @@ import java.util.List;
 public record ReachReport(String version, String world, int policies, List<String> notes, List<WorkloadRow> workloads, List<EdgeRow> edges,
                           List<String> warnings) {
 
-    /** A workload, its running and pending pods, and the policies that isolate its pods in each direction (empty: open). */
-    public record WorkloadRow(String id, String kind, String namespace, String name, int pods, int pendingPods, List<String> ingressIsolatedBy,
-                              List<String> egressIsolatedBy) {
+    /**
+     * A workload, its running and pending pods, and the policies that isolate its pods in each direction (empty: open);
+     * fromTemplate when it has no running pod and one representative pod made from its template stands for it (pods
+     * then counts that one).
+     */
+    public record WorkloadRow(String id, String kind, String namespace, String name, int pods, int pendingPods, boolean fromTemplate,
+                              List<String> ingressIsolatedBy, List<String> egressIsolatedBy) {
         public String display() {
             return namespace.isEmpty() ? kind + " " + name : kind + " " + namespace + "/" + name;
         }
@@ -69,7 +73,9 @@ public record ReachReport(String version, String world, int policies, List<Strin
             in = names(engine, engine.isolating(first, Direction.INGRESS));
             out = names(engine, engine.isolating(first, Direction.EGRESS));
         }
-        return new WorkloadRow(id(w), w.key().kind(), w.key().namespace(), w.key().name(), w.endpoints().size(), w.pendingPods(), in, out);
+        boolean template = engine.snapshot().fromTemplate().contains(w.key());
+        return new WorkloadRow(id(w), w.key().kind(), w.key().namespace(), w.key().name(), w.endpoints().size(), w.pendingPods(),
+                template, in, out);
     }
 
     private static List<String> names(PolicyEngine engine, int[] policies) {

@@ -91,6 +91,9 @@ public final class ReachText {
         if (w.kind().equals("External")) {
             return "-";
         }
+        if (w.fromTemplate()) {
+            return w.pendingPods() == 0 ? "template" : "template (" + w.pendingPods() + " pending)";
+        }
         return w.pendingPods() == 0 ? Integer.toString(w.pods()) : w.pods() + " (+" + w.pendingPods() + " pending)";
     }
 

@@ -96,6 +96,14 @@ class KubectlYamlCasesTest {
     }
 
     @Test
+    void mergeKeysApplyAsGoYamlAppliesThem() throws IOException {
+        var doc = DocumentSplitter.split(new Source("merge-keys.yaml", Files.readString(DIR.resolve("merge-keys.yaml")))).getFirst();
+        var result = new ObjectReader().read(doc);
+        assertThat(result.problem()).isNull();
+        assertThat(asJsonText(result.objects().getFirst().object())).isEqualTo(MAPPER.readTree(DIR.resolve("merge-keys.kubectl.json").toFile()));
+    }
+
+    @Test
     void aYamlOneOneBooleanInAStringMapIsABooleanToTheTypedReaderAsToKubectl() throws IOException {
         String text = Files.readString(DIR.resolve("typed-configmap-yes.yaml"));
         assertThat(Files.readString(DIR.resolve("typed-configmap-yes.kubectl.json"))).contains("cannot unmarshal bool into Go struct field ConfigMap.data");

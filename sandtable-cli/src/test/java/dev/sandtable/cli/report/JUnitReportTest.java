@@ -38,7 +38,7 @@ class JUnitReportTest {
         Element failure = (Element) failing.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("type")).isEqualTo("latency");
         assertThat(failure.getAttribute("message")).isEqualTo("got <300ms>[31m red");
-        assertThat(failure.getTextContent()).isEqualTo("got <300ms>[31m red at 00:01:00, by Deployment a/b");
+        assertThat(failure.getTextContent()).isEqualTo("got <300ms>[31m red [at 00:01:00, by Deployment a/b]");
         Element passing = (Element) doc.getElementsByTagName("testcase").item(1);
         assertThat(passing.getAttribute("name")).isEqualTo("ok \ud83d\ude80");
         assertThat(passing.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo("3 of 3");

@@ -144,10 +144,14 @@ final class AppsValidation {
 
     /** The selector must be given, non-empty, valid, and match the template's labels; the template's pods must restart Always. */
     private static void selectorAndTemplate(LabelSelector selector, PodTemplateSpec template, String kind, List<FieldError> errors) {
+        boolean selectorValid = selector != null;
         if (selector == null) {
             errors.add(FieldErrors.required("spec.selector", "", "add spec.selector.matchLabels matching spec.template.metadata.labels"));
         } else {
+            int before = errors.size();
             LabelSelectorValidation.validate(selector, "spec.selector", errors);
+            // As upstream, an invalid selector is not matched against the labels (it could not be built).
+            selectorValid = errors.size() == before;
             boolean empty = (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
                     && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
             if (empty) {
@@ -160,7 +164,7 @@ final class AppsValidation {
             return;
         }
         Map<String, String> labels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
-        if (selector != null && !LabelSelectors.matches(selector, labels)) {
+        if (selectorValid && !LabelSelectors.matches(selector, labels)) {
             errors.add(FieldErrors.invalid("spec.template.metadata.labels", labels == null ? Map.of() : labels,
                     "`selector` does not match template `labels`", "make spec.template.metadata.labels contain every spec.selector.matchLabels entry"));
         }

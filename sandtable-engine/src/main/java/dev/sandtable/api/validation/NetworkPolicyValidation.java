@@ -2,9 +2,8 @@ package dev.sandtable.api.validation;
 
 import static dev.sandtable.api.validation.FieldErrors.invalid;
 
-import dev.sandtable.api.FieldError;
 import dev.sandtable.api.Cidr;
-import dev.sandtable.api.Ip;
+import dev.sandtable.api.FieldError;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -133,7 +132,7 @@ final class NetworkPolicyValidation {
             Cidr inner = Cidr.parse(except.get(i));
             if (inner == null) {
                 errors.add(invalid(at, except.get(i), INVALID_CIDR, "write a CIDR such as 10.1.0.0/16"));
-            } else if (!outer.contains(new Ip(inner.family(), inner.hi(), inner.lo())) || outer.prefix() >= inner.prefix()) {
+            } else if (!outer.strictlyContains(inner)) {
                 errors.add(invalid(at, except.get(i), "must be a strict subset of `cidr`", "except only ranges inside cidr, smaller than it"));
             }
         }

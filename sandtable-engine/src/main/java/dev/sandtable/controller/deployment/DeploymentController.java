@@ -25,9 +25,21 @@ import java.util.Objects;
 public final class DeploymentController extends StoreController {
     public static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
 
+    // The template hash of each Deployment's current generation: serializing the template on every sync cost more
+    // than the rest of the sync.
+    private record HashOf(long generation, Integer collisionCount, String hash) {
+    }
+
+    private final Map<String, HashOf> hashes = new HashMap<>();
+
     public DeploymentController(ObjectStore store) {
         super(store);
-        store.watch(Deployment.class, e -> enqueue(key(e.object())));
+        store.watch(Deployment.class, e -> {
+            if (e.type() == dev.sandtable.api.WatchEvent.Type.DELETED) {
+                hashes.remove(e.object().getMetadata().getUid());
+            }
+            enqueue(key(e.object()));
+        });
         store.watch(ReplicaSet.class, e -> enqueueController(e.object(), "Deployment"));
     }
 
@@ -43,7 +55,7 @@ public final class DeploymentController extends StoreController {
             return;
         }
         int desired = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-        String hash = PodTemplateHash.of(d.getSpec().getTemplate(), d.getStatus() == null ? null : d.getStatus().getCollisionCount());
+        String hash = templateHash(d);
         ReplicaSet current = null;
         List<ReplicaSet> old = new ArrayList<>();
         for (ReplicaSet rs : store.ownedBy(ReplicaSet.class, d)) {
@@ -67,6 +79,17 @@ public final class DeploymentController extends StoreController {
             }
         }
         updateStatus(d, current, old, desired);
+    }
+
+    private String templateHash(Deployment d) {
+        Integer collisions = d.getStatus() == null ? null : d.getStatus().getCollisionCount();
+        long generation = d.getMetadata().getGeneration() == null ? 0 : d.getMetadata().getGeneration();
+        HashOf known = hashes.get(d.getMetadata().getUid());
+        if (known == null || known.generation() != generation || !Objects.equals(known.collisionCount(), collisions)) {
+            known = new HashOf(generation, collisions, PodTemplateHash.of(d.getSpec().getTemplate(), collisions));
+            hashes.put(d.getMetadata().getUid(), known);
+        }
+        return known.hash();
     }
 
     private ReplicaSet newReplicaSet(Deployment d, String hash, int replicas, int revision) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.sandtable.api.FieldError;
-import dev.sandtable.scheduler.StoreListers;
+import dev.sandtable.scheduler.framework.Listers;
 import dev.sandtable.scheduler.framework.Plugin;
 import dev.sandtable.scheduler.framework.Profile;
 import dev.sandtable.scheduler.plugins.noderesources.BalancedAllocation;
@@ -76,7 +76,7 @@ class KubeSchedulerConfigurationTest {
     }
 
     private static Profile build(ProfileConfig p) {
-        return PluginRegistry.build(p, new StoreListers(new dev.sandtable.api.ObjectStore(new dev.sandtable.sim.SimClock(), new dev.sandtable.sim.SeededRandom(1))));
+        return PluginRegistry.build(p, Listers.EMPTY);
     }
 
     private static <T extends Plugin> T scorePlugin(Profile profile, Class<T> type) {

@@ -41,7 +41,15 @@ public final class DefaultPreemption implements PostFilterPlugin {
         return NAME;
     }
 
-    record Candidate(NodeInfo node, List<PodInfo> victims, int pdbViolations) {
+    /** What dry-running preemption on one node gives: a candidate, or the reasons the node cannot be one. */
+    sealed interface DryRun permits Candidate, NotACandidate {
+    }
+
+    record Candidate(NodeInfo node, List<PodInfo> victims, int pdbViolations) implements DryRun {
+    }
+
+    /** The node's status reasons, counted in the preemption message as upstream counts the dry run's statuses. */
+    record NotACandidate(List<String> reasons) implements DryRun {
     }
 
     @Override
@@ -58,11 +66,9 @@ public final class DefaultPreemption implements PostFilterPlugin {
                 histogram.merge(NOT_HELPFUL, 1, Integer::sum);
                 continue;
             }
-            Candidate c = selectVictims(framework, pod, nodes, i);
-            if (c == null) {
-                histogram.merge(NO_VICTIMS, 1, Integer::sum);
-            } else {
-                candidates.add(c);
+            switch (selectVictims(framework, pod, nodes, i)) {
+                case Candidate c -> candidates.add(c);
+                case NotACandidate n -> n.reasons().forEach(r -> histogram.merge(r, 1, Integer::sum));
             }
         }
         if (candidates.isEmpty()) {
@@ -76,7 +82,7 @@ public final class DefaultPreemption implements PostFilterPlugin {
     }
 
     /** selectVictimsOnNode: remove every lower-priority pod, check the pod fits, then reprieve as many as possible. */
-    private Candidate selectVictims(Framework framework, PodInfo pod, List<NodeInfo> nodes, int index) {
+    private DryRun selectVictims(Framework framework, PodInfo pod, List<NodeInfo> nodes, int index) {
         NodeInfo node = nodes.get(index);
         List<PodInfo> lower = null;
         Map<PodInfo, String> uidOf = null;
@@ -92,11 +98,12 @@ public final class DefaultPreemption implements PostFilterPlugin {
         }
         // Most nodes in a cluster of equal priorities have no victim at all: nothing is allocated for them.
         if (lower == null) {
-            return null;
+            return new NotACandidate(List.of(NO_VICTIMS));
         }
         Set<String> removed = new HashSet<>(uidOf.values());
-        if (!fits(framework, pod, nodes, index, removed)) {
-            return null;
+        Status withoutAll = evaluate(framework, pod, nodes, index, removed);
+        if (!withoutAll.isSuccess()) {
+            return new NotACandidate(withoutAll.reasons());
         }
         lower.sort(MORE_IMPORTANT_FIRST);
         List<PodInfo> violating = new ArrayList<>();
@@ -116,14 +123,20 @@ public final class DefaultPreemption implements PostFilterPlugin {
                 }
             }
         }
+        // The reprieve walked the PDB-violating pods first; the node ordering reads victims most important first.
+        victims.sort(MORE_IMPORTANT_FIRST);
         return new Candidate(node, victims, violations);
     }
 
     private static boolean fits(Framework framework, PodInfo pod, List<NodeInfo> nodes, int index, Set<String> removed) {
+        return evaluate(framework, pod, nodes, index, removed).isSuccess();
+    }
+
+    private static Status evaluate(Framework framework, PodInfo pod, List<NodeInfo> nodes, int index, Set<String> removed) {
         List<NodeInfo> modified = new ArrayList<>(nodes);
         NodeInfo without = nodes.get(index).without(removed);
         modified.set(index, without);
-        return framework.evaluate(pod, modified, without).isSuccess();
+        return framework.evaluate(pod, modified, without);
     }
 
     /** filterPodsWithPDBViolation: a victim violates a PDB once that budget's allowed disruptions run out. */
@@ -131,11 +144,17 @@ public final class DefaultPreemption implements PostFilterPlugin {
         Map<String, Integer> allowed = new HashMap<>();
         for (PodInfo p : pods) {
             String ns = p.pod().getMetadata().getNamespace();
+            Map<String, String> labels = p.pod().getMetadata().getLabels();
             boolean violates = false;
-            for (PodDisruptionBudget pdb : listers.podDisruptionBudgets(ns)) {
+            // A pod without labels is matched by no budget here, whatever its selector says.
+            for (PodDisruptionBudget pdb : labels == null || labels.isEmpty() ? List.<PodDisruptionBudget>of() : listers.podDisruptionBudgets(ns)) {
                 var selector = pdb.getSpec().getSelector();
-                if (selector == null || selector.getMatchLabels() == null && selector.getMatchExpressions() == null
-                        || !LabelSelectors.matches(selector, p.pod().getMetadata().getLabels())) {
+                if (isEmpty(selector) || !LabelSelectors.matches(selector, labels)) {
+                    continue;
+                }
+                // A pod the API server already counted as disrupted does not use the budget again.
+                if (pdb.getStatus() != null && pdb.getStatus().getDisruptedPods() != null
+                        && pdb.getStatus().getDisruptedPods().containsKey(p.pod().getMetadata().getName())) {
                     continue;
                 }
                 String key = ns + "/" + pdb.getMetadata().getName();
@@ -148,6 +167,12 @@ public final class DefaultPreemption implements PostFilterPlugin {
             }
             (violates ? violating : nonViolating).add(p);
         }
+    }
+
+    /** A nil or empty selector ({} or matchLabels: {}): the preemption skips such a budget, as if it matched nothing. */
+    private static boolean isEmpty(io.fabric8.kubernetes.api.model.LabelSelector selector) {
+        return selector == null || (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
+                && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
     }
 
     /** util.MoreImportantPod: higher priority first, then the one that started earlier. */

@@ -312,7 +312,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             }
             for (int k = 0; k < keys.size(); k++) {
                 if (nodeCount[k] >= 0) {
-                    countsByKey.get(k).merge(labelValue(nodeLabels, keys.get(k)), nodeCount[k], Integer::sum);
+                    countsByKey.get(k).merge(labelValue(node, keys.get(k)), nodeCount[k], Integer::sum);
                 }
             }
         }
@@ -398,7 +398,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                     continue;
                 }
                 Map<String, long[]> values = pairCounts.get(c.topologyKey());
-                String value = labelValue(nodeLabels, c.topologyKey());
+                String value = labelValue(node, c.topologyKey());
                 if (!values.containsKey(value)) {
                     values.put(value, new long[1]);
                     topoSize[i]++;
@@ -417,25 +417,31 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             // Nodes without a matching pod add nothing to any domain, so visiting only the others gives the same sums.
             matching.forEach((node, counts) -> addNodeCounts(pod, constraints, requireAllTopologies, node, counts, pairCounts));
         }
-        Map<String, long[]> hostnameCounts = new HashMap<>();
+        Map<NodeInfo, long[]> hostnameCounts = new HashMap<>();
         boolean anyHostname = false;
         for (Constraint c : constraints) {
             anyHostname |= LABEL_HOSTNAME.equals(c.topologyKey());
         }
-        if (anyHostname) {
+        if (anyHostname && matching != null) {
+            // Score reads a node's own counts, so the nodes with matching pods are all it needs.
+            hostnameCounts = matching;
+        } else if (anyHostname) {
             for (NodeInfo node : feasibleNodes) {
                 if (ignored.contains(node.name())) {
                     continue;
                 }
                 long[] counts = new long[n];
-                long[] indexed = matching == null ? null : matching.get(node);
+                boolean any = false;
                 for (int i = 0; i < n; i++) {
                     Constraint c = constraints.get(i);
                     if (LABEL_HOSTNAME.equals(c.topologyKey())) {
-                        counts[i] = matching == null ? countMatching(node, c.selector(), ns) : indexed == null ? 0 : indexed[i];
+                        counts[i] = countMatching(node, c.selector(), ns);
+                        any |= counts[i] != 0;
                     }
                 }
-                hostnameCounts.put(node.name(), counts);
+                if (any) {
+                    hostnameCounts.put(node, counts);
+                }
             }
         }
         return new PreScoreState(List.copyOf(constraints), ignored, pairCounts, weights, hostnameCounts);
@@ -449,7 +455,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             for (int i = 0; i < counts.length; i++) {
                 String key = constraints.get(i).topologyKey();
                 // Counted only where addNodeCounts will use it: a domain of some feasible node.
-                counts[i] = pairCounts.get(key).containsKey(labelValue(node.labels(), key)) ? countMatching(node, constraints.get(i).selector(), ns) : 0;
+                counts[i] = pairCounts.get(key).containsKey(labelValue(node, key)) ? countMatching(node, constraints.get(i).selector(), ns) : 0;
             }
             addNodeCounts(pod, constraints, requireAllTopologies, node, counts, pairCounts);
         }
@@ -472,7 +478,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
                 continue;
             }
             // Only domains of some feasible node are counted; hostname domains are counted per node in PreScore's end.
-            long[] counter = pairCounts.get(c.topologyKey()).get(labelValue(nodeLabels, c.topologyKey()));
+            long[] counter = pairCounts.get(c.topologyKey()).get(labelValue(node, c.topologyKey()));
             if (counter != null) {
                 counter[0] += counts[i];
             }
@@ -512,22 +518,23 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
         PreScoreState s = state.read(PRE_SCORE_STATE_KEY, PreScoreState.class);
-        if (s == null || s.ignoredNodes.contains(node.name())) {
+        if (s == null || (!s.ignoredNodes.isEmpty() && s.ignoredNodes.contains(node.name()))) {
             return 0;
         }
-        Map<String, String> nodeLabels = node.labels();
-        long[] hostCounts = s.hostnameCounts.get(node.name());
+        long[] hostCounts = s.hostnameCounts.get(node);
         double score = 0;
         for (int i = 0; i < s.constraints.size(); i++) {
             Constraint c = s.constraints.get(i);
-            if (!nodeLabels.containsKey(c.topologyKey())) {
+            String value = node.label(c.topologyKey());
+            if (value == null && !node.labels().containsKey(c.topologyKey())) {
                 continue;
             }
             long cnt;
-            if (LABEL_HOSTNAME.equals(c.topologyKey())) {
+            if (s.hostname[i]) {
+                // Hostname counts are taken per node, pods of nodes sharing a hostname value are not pooled.
                 cnt = hostCounts == null ? 0 : hostCounts[i];
             } else {
-                long[] counter = s.pairCounts.get(c.topologyKey()).get(labelValue(nodeLabels, c.topologyKey()));
+                long[] counter = s.countsOf[i].get(value == null ? "" : value);
                 cnt = counter == null ? 0 : counter[0];
             }
             score += (double) cnt * s.weights[i] + (double) (c.maxSkew() - 1);
@@ -546,7 +553,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int i = 0; i < scores.length; i++) {
-            if (s.ignoredNodes.contains(nodes.get(i).name())) {
+            if (!s.ignoredNodes.isEmpty() && s.ignoredNodes.contains(nodes.get(i).name())) {
                 invalid[i] = true;
                 continue;
             }
@@ -576,8 +583,8 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
     }
 
     /** The node's value for a key, "" when absent (a Go map read of a missing key). */
-    private static String labelValue(Map<String, String> nodeLabels, String key) {
-        String v = nodeLabels.get(key);
+    private static String labelValue(NodeInfo node, String key) {
+        String v = node.label(key);
         return v == null ? "" : v;
     }
 
