@@ -70,7 +70,6 @@ public final class ScenarioRunner {
                 log.add(GoDurations.clock(e.atMillis() - start) + " " + e.text());
             }
         });
-        sim.metricsServer().useLoad(load);
         sim.horizontalController().onSync(this::onHpaSync);
     }
 
@@ -104,6 +103,8 @@ public final class ScenarioRunner {
         sim.clock().runUntil(start);
         pending.startAt(start);
         startMillis = start;
+        // Usage exists from time 0, when load starts; before it metrics-server has nothing to report.
+        sim.metricsServer().useLoad(load);
         scenario.load().forEach(load::addTarget);
         scenario.load().forEach(t -> loadedKeys.add(t.seriesKey()));
         for (Service s : sim.store().list(Service.class)) {

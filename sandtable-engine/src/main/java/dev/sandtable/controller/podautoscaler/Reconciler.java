@@ -199,7 +199,7 @@ public final class Reconciler {
                             long target = Quantities.milliValue(t.getAverageValue());
                             ReplicaCalculator.Proposal p = calculator.rawResourceReplicas(specReplicas, target, resource, ns, pods, containerName, now);
                             MetricValueStatus current = new MetricValueStatus(null, milliQuantity(p.utilization()), null);
-                            return new Decision.MetricResult(type, prefix, milli(p.utilization()) + " per pod", milli(target) + " per pod", p.utilization(), target,
+                            return new Decision.MetricResult(type, prefix, display(resource, p.utilization()) + " per pod", display(resource, target) + " per pod", p.utilization(), target,
                                     (double) p.utilization() / target, p.replicas(), null, null, resourceStatus(container, resource, containerName, current));
                         }
                         if (t.getAverageUtilization() == null) {
@@ -209,7 +209,7 @@ public final class Reconciler {
                         ReplicaCalculator.Proposal p = calculator.resourceReplicas(specReplicas, target, resource, ns, pods, containerName, now);
                         MetricValueStatus current = new MetricValueStatus((int) p.utilization(), milliQuantity(p.rawUtilization()), null);
                         return new Decision.MetricResult(type, prefix + " utilization (percentage of request)",
-                                p.utilization() + "% (" + milli(p.rawUtilization()) + " per pod)", target + "%", p.utilization(), target,
+                                p.utilization() + "% (" + display(resource, p.rawUtilization()) + " per pod)", target + "%", p.utilization(), target,
                                 (double) p.utilization() / target, p.replicas(), null, null, resourceStatus(container, resource, containerName, current));
                     } catch (MetricsUnavailableException e) {
                         return invalid(type, reason, e.getMessage());
@@ -300,6 +300,15 @@ public final class Reconciler {
 
     private static Decision.MetricResult invalid(String type, String reason, String error) {
         return new Decision.MetricResult(type, type, "<unknown>", "", 0, 0, 0, null, reason, error, null);
+    }
+
+    /** A resource milli-value for people: memory in Mi, anything else as a quantity. */
+    static String display(String resource, long milli) {
+        if ("memory".equals(resource)) {
+            double mi = milli / 1000.0 / 1048576;
+            return mi == Math.rint(mi) ? (long) mi + "Mi" : String.format(java.util.Locale.ROOT, "%.1fMi", mi);
+        }
+        return milli(milli);
     }
 
     /** A milli-value as resource.NewMilliQuantity(v, DecimalSI) prints it. */
