@@ -1,5 +1,6 @@
 package dev.sandtable.scheduler.framework;
 
+import dev.sandtable.api.validation.NameValidation;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * A label selector validated and compiled once, with the semantics of apimachinery labels.Selector (v0.31) as
@@ -24,18 +24,6 @@ public final class ParsedSelector {
     public static final ParsedSelector EVERYTHING = new ParsedSelector(new Requirement[0]);
 
     private static final Comparator<Requirement> BY_KEY = Comparator.comparing(Requirement::key);
-    private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("^" + QUALIFIED_NAME_FMT + "$");
-    private static final String QUALIFIED_NAME_MSG =
-            "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-    private static final String LABEL_VALUE_FMT = "(" + QUALIFIED_NAME_FMT + ")?";
-    private static final Pattern LABEL_VALUE = Pattern.compile("^" + LABEL_VALUE_FMT + "$");
-    private static final String LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, "
-            + "'-', '_' or '.', and must start and end with an alphanumeric character";
-    private static final String DNS1123_SUBDOMAIN_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("^" + DNS1123_SUBDOMAIN_FMT + "$");
-    private static final String DNS1123_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-            + "characters, '-' or '.', and must start and end with an alphanumeric character";
 
     enum Op { EQUALS, IN, NOT_IN, EXISTS, DOES_NOT_EXIST }
 
@@ -139,7 +127,7 @@ public final class ParsedSelector {
     private static Requirement requirement(String key, Op op, String[] values) throws InvalidSelectorException {
         String k = key == null ? "" : key;
         List<String> errs = new ArrayList<>();
-        List<String> keyErrs = qualifiedNameErrors(k);
+        List<String> keyErrs = NameValidation.qualifiedName(k);
         if (!keyErrs.isEmpty()) {
             errs.add("key: Invalid value: " + quote(k) + ": " + String.join("; ", keyErrs));
         }
@@ -159,7 +147,7 @@ public final class ParsedSelector {
             }
         }
         for (int i = 0; i < values.length; i++) {
-            List<String> valueErrs = labelValueErrors(values[i]);
+            List<String> valueErrs = NameValidation.labelValue(values[i]);
             if (!valueErrs.isEmpty()) {
                 errs.add("values[" + i + "][" + k + "]: Invalid value: " + quote(values[i]) + ": " + String.join("; ", valueErrs));
             }
@@ -171,64 +159,6 @@ public final class ParsedSelector {
         }
         return new Requirement(k, op, List.copyOf(new TreeSet<>(Arrays.asList(values))));
     }
-
-    private static List<String> qualifiedNameErrors(String value) {
-        List<String> errs = new ArrayList<>();
-        String[] parts = value.split("/", -1);
-        String name;
-        if (parts.length == 1) {
-            name = parts[0];
-        } else if (parts.length == 2) {
-            String prefix = parts[0];
-            name = parts[1];
-            if (prefix.isEmpty()) {
-                errs.add("prefix part must be non-empty");
-            } else {
-                if (prefix.length() > 253) {
-                    errs.add("prefix part must be no more than 253 characters");
-                }
-                if (!DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
-                    errs.add("prefix part " + regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
-                }
-            }
-        } else {
-            errs.add("a qualified name " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc")
-                    + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
-            return errs;
-        }
-        if (name.isEmpty()) {
-            errs.add("name part must be non-empty");
-        } else if (name.length() > 63) {
-            errs.add("name part must be no more than 63 characters");
-        }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
-            errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name", "123-abc"));
-        }
-        return errs;
-    }
-
-    private static List<String> labelValueErrors(String value) {
-        List<String> errs = new ArrayList<>();
-        if (value.length() > 63) {
-            errs.add("must be no more than 63 characters");
-        }
-        if (!LABEL_VALUE.matcher(value).matches()) {
-            errs.add(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
-        }
-        return errs;
-    }
-
-    private static String regexError(String msg, String fmt, String... examples) {
-        StringBuilder sb = new StringBuilder(msg).append(" (e.g. ");
-        for (int i = 0; i < examples.length; i++) {
-            if (i > 0) {
-                sb.append(",  or ");
-            }
-            sb.append('\'').append(examples[i]).append('\'');
-        }
-        return sb.append(", regex used for validation is '").append(fmt).append("')").toString();
-    }
-
     private static String quote(String s) {
         if (s == null) {
             return "\"\"";
