@@ -1,5 +1,6 @@
 package dev.sandtable.autoscaler.config;
 
+import dev.sandtable.api.EditDistance;
 import dev.sandtable.api.FieldError;
 import dev.sandtable.sim.GoDurations;
 import java.time.Duration;
@@ -203,7 +204,7 @@ public final class OptionsParser {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : known) {
-            int dist = distance(k, c);
+            int dist = EditDistance.between(k, c);
             if (dist < bestDistance) {
                 bestDistance = dist;
                 best = c;
@@ -211,24 +212,6 @@ public final class OptionsParser {
         }
         String hint = bestDistance <= Math.max(3, key.length() / 4) ? "did you mean " + best + "? " : "";
         return new FieldError(path, "unknown cluster-autoscaler option \"" + key + "\"", hint + "docs/autoscaling.md lists the options");
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Reads typed values, collecting one error per bad value. */
