@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Topology spread scoring on the scheduler's snapshot (matching pods found through the cache's label index) gives the
  * same scores on every feasible node as the walk over every pod, on seeded random clusters that gain and lose pods:
  * own and default (Service and ReplicaSet) constraints, set-based and unindexable selectors, terminating pods, pods
- * of other namespaces, nodes without a zone, tainted nodes and node affinity.
+ * of other namespaces, nodes without a zone, tainted nodes and node affinity; and one large selector whose kept
+ * per-node counts must follow pods placed, removed and terminating between cycles.
  */
 class SpreadScoringIndexEquivalenceTest {
     private static final List<String> ZONES = List.of("a", "b", "c");
@@ -62,19 +63,27 @@ class SpreadScoringIndexEquivalenceTest {
         PodTopologySpread plugin = new PodTopologySpread(listers);
         List<String> placed = new ArrayList<>();
         Map<String, Pod> pods = new HashMap<>();
+        Map<String, String> nodeOf = new HashMap<>();
         for (int step = 0; step < 150; step++) {
             int action = random.nextInt(6);
             if (!placed.isEmpty() && action == 0) {
                 cache.forgetPod(placed.remove(random.nextInt(placed.size())));
             } else if (!placed.isEmpty() && action == 1) {
-                // A pod being deleted stays on its node until it is gone, but no longer counts.
-                pods.get(placed.get(random.nextInt(placed.size()))).getMetadata().setDeletionTimestamp("2026-01-01T00:00:00Z");
+                // A pod being deleted stays on its node until it is gone, but no longer counts; it reaches the cache as a new object.
+                String uid = placed.get(random.nextInt(placed.size()));
+                String node = nodeOf.get(uid);
+                Pod deleting = new PodBuilder(pods.get(uid)).editMetadata().withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build();
+                pods.put(uid, deleting);
+                cache.forgetPod(uid);
+                cache.assignPod(uid, node, new PodInfo(deleting));
             } else {
                 Pod p = randomPod("p" + step, random);
                 String uid = "uid-" + step;
                 p.getMetadata().setUid(uid);
                 pods.put(uid, p);
-                cache.assignPod(uid, "n" + random.nextInt(nodes), new PodInfo(p));
+                String node = "n" + random.nextInt(nodes);
+                nodeOf.put(uid, node);
+                cache.assignPod(uid, node, new PodInfo(p));
                 placed.add(uid);
             }
             PodInfo incoming = new PodInfo(incoming("in" + step, random));
@@ -90,6 +99,55 @@ class SpreadScoringIndexEquivalenceTest {
                 feasible.add(snapshot.get(0));
             }
             assertThat(scores(plugin, incoming, feasible, snapshot)).as("step %d", step).isEqualTo(scores(plugin, incoming, feasible, plain));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void oneLargeSelectorKeepsTheWalkedScoresAsItsPodsComeAndGo(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        SchedulerCache cache = new SchedulerCache();
+        int nodes = 40;
+        for (int i = 0; i < nodes; i++) {
+            cache.upsertNode(new NodeBuilder().withNewMetadata().withName("n" + i)
+                    .withLabels(Map.of("kubernetes.io/hostname", "n" + i, "topology.kubernetes.io/zone", ZONES.get(i % 3))).endMetadata().build());
+        }
+        PodTopologySpread plugin = new PodTopologySpread(listers(List.of(), List.of()));
+        List<String> placed = new ArrayList<>();
+        Map<String, String> nodeOf = new HashMap<>();
+        Map<String, Pod> pods = new HashMap<>();
+        int next = 0;
+        for (int cycle = 0; cycle < 60; cycle++) {
+            // Many placements, then removals and terminations between cycles, all under the one selector app=web.
+            for (int k = 0; k < (cycle == 0 ? 500 : 5); k++) {
+                String uid = "uid-" + next;
+                Pod p = new PodBuilder().withNewMetadata().withName("web-" + next++).withNamespace(random.nextInt(10) == 0 ? "other" : "shop")
+                        .withUid(uid).withLabels(Map.of("app", "web")).endMetadata()
+                        .withNewSpec().addNewContainer().withName("c").withImage("i").endContainer().endSpec().build();
+                String node = "n" + random.nextInt(nodes);
+                pods.put(uid, p);
+                nodeOf.put(uid, node);
+                cache.assignPod(uid, node, new PodInfo(p));
+                placed.add(uid);
+            }
+            for (int k = 0; k < 4; k++) {
+                cache.forgetPod(placed.remove(random.nextInt(placed.size())));
+            }
+            String uid = placed.get(random.nextInt(placed.size()));
+            Pod deleting = new PodBuilder(pods.get(uid)).editMetadata().withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build();
+            cache.forgetPod(uid);
+            cache.assignPod(uid, nodeOf.get(uid), new PodInfo(deleting));
+            Pod in = new PodBuilder().withNewMetadata().withName("in" + cycle).withNamespace("shop").withLabels(Map.of("app", "web")).endMetadata()
+                    .withNewSpec().addNewContainer().withName("c").withImage("i").endContainer()
+                    .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("kubernetes.io/hostname").withWhenUnsatisfiable("ScheduleAnyway")
+                    .withNewLabelSelector().addToMatchLabels("app", "web").endLabelSelector().endTopologySpreadConstraint()
+                    .addNewTopologySpreadConstraint().withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone").withWhenUnsatisfiable("ScheduleAnyway")
+                    .withNewLabelSelector().addToMatchLabels("app", "web").endLabelSelector().endTopologySpreadConstraint()
+                    .endSpec().build();
+            List<NodeInfo> snapshot = cache.nodeList();
+            List<NodeInfo> feasible = new ArrayList<>(snapshot);
+            assertThat(scores(plugin, new PodInfo(in), feasible, snapshot)).as("cycle %d", cycle)
+                    .isEqualTo(scores(plugin, new PodInfo(in), feasible, new ArrayList<>(snapshot)));
         }
     }
 

@@ -15,19 +15,21 @@ public final class PlacedPods {
     private final Map<String, Map<String, Map<String, Map<String, Placement>>>> byLabel = new HashMap<>();
     // What each pod was indexed under, so it is removed from the same lists even if its labels changed since.
     private final Map<String, Placement> byUid = new HashMap<>();
+    private final SelectorCounts selectorCounts = new SelectorCounts();
 
     /** A pod and the node it is placed on. */
-    public record Placement(PodInfo pod, NodeInfo node, String namespace, Map<String, String> labels) {
+    public record Placement(String uid, PodInfo pod, NodeInfo node, String namespace, Map<String, String> labels) {
     }
 
     public void add(String uid, PodInfo pod, NodeInfo node) {
         remove(uid);
         String ns = pod.pod().getMetadata().getNamespace();
         Map<String, String> l = pod.pod().getMetadata().getLabels();
-        Placement p = new Placement(pod, node, ns == null ? "" : ns, l == null ? Map.of() : Map.copyOf(l));
+        Placement p = new Placement(uid, pod, node, ns == null ? "" : ns, l == null ? Map.of() : Map.copyOf(l));
         byUid.put(uid, p);
         Map<String, Map<String, Map<String, Placement>>> keys = byLabel.computeIfAbsent(p.namespace(), k -> new HashMap<>());
         p.labels().forEach((k, v) -> keys.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new LinkedHashMap<>()).put(uid, p));
+        selectorCounts.added(p);
     }
 
     public void remove(String uid) {
@@ -35,6 +37,7 @@ public final class PlacedPods {
         if (p == null) {
             return;
         }
+        selectorCounts.removed(p);
         Map<String, Map<String, Map<String, Placement>>> keys = byLabel.get(p.namespace());
         p.labels().forEach((k, v) -> {
             Map<String, Map<String, Placement>> values = keys.get(k);
@@ -85,6 +88,18 @@ public final class PlacedPods {
             }
         }
         return true;
+    }
+
+    /**
+     * Per node with any, how many placed pods in the namespace the selector matches (not being deleted, labels matching),
+     * kept up to date from the first time a selector is asked for; the map is read-only to the caller. Null when the
+     * selector has no value requirement to narrow by.
+     */
+    public Map<NodeInfo, long[]> countsByNode(String namespace, ParsedSelector selector) {
+        if (selector.valueRequirements().isEmpty()) {
+            return null;
+        }
+        return selectorCounts.countsFor(namespace, selector, this);
     }
 
     /** How many pods are indexed. */

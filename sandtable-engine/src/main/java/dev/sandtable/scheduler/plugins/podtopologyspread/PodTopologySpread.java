@@ -504,15 +504,12 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, P
             if (selector.isEmpty()) {
                 continue;
             }
-            int at = i;
-            boolean indexed = placed.forEachCandidate(ns, selector, p -> {
-                if (p.pod().pod().getMetadata().getDeletionTimestamp() == null && selector.matches(p.pod().pod().getMetadata().getLabels())) {
-                    out.computeIfAbsent(p.node(), k -> new long[n])[at]++;
-                }
-            });
-            if (!indexed) {
+            Map<NodeInfo, long[]> byNode = placed.countsByNode(ns, selector);
+            if (byNode == null) {
                 return null;
             }
+            int at = i;
+            byNode.forEach((node, c) -> out.computeIfAbsent(node, k -> new long[n])[at] += c[0]);
         }
         return out;
     }
